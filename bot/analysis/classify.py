@@ -1,0 +1,191 @@
+"""Kind, subtype, topics and per-topic stance of one statement, from the cue lexicons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import CueTable, Lexicon
+from .models import TopicEntry, TopicStance
+
+# Clause boundaries: per-topic stance is read from the clause that names the topic.
+CLAUSE_SPLIT = re.compile(
+    r";|\s+-\s+|\u2014|,\s*(?=(?:but|instead|while|whereas|although|though|adding|yet|and\s+(?:he|she|they|we|i)\s)\b)"
+    r"|\s+but\s+|,\s*not\s+",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+@dataclass(frozen=True)
+class CueHit:
+    table: CueTable
+    text: str
+    start: int
+
+
+class TopicMatcher:
+    """Finds registry topics in text by phrase, with rapidfuzz for one-word spelling variants."""
+
+    def __init__(self, topics: tuple[TopicEntry, ...]):
+        self.topics = {t.slug: t for t in topics}
+        self.phrases: list[tuple[re.Pattern[str], str, bool]] = []
+        self.single: dict[str, tuple[str, bool]] = {}
+        for t in topics:
+            for kw, against in [(k, False) for k in t.keywords] + [(k, True) for k in t.against]:
+                key = _simplify(kw)
+                if " " not in key and len(key) >= 6:
+                    self.single[key] = (t.slug, against)
+                self.phrases.append((re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])"), t.slug, against))
+        self._single_keys = list(self.single)
+
+    def find(self, text: str) -> list[tuple[str, bool, int, int]]:
+        """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text)."""
+        simple = _simplify(text)
+        hits: dict[str, tuple[str, bool, int, int]] = {}
+        for pattern, slug, against in self.phrases:
+            m = pattern.search(simple)
+            if m:
+                old = hits.get(slug)
+                # the longer (more specific) phrase decides direction
+                if old is None or (m.end() - m.start()) > (old[3] - old[2]):
+                    hits[slug] = (slug, against, m.start(), m.end())
+        if self._single_keys:
+            for w in _WORD.finditer(simple):
+                token = w.group(0)
+                if len(token) < 6:
+                    continue
+                hit = process.extractOne(token, self._single_keys, scorer=fuzz.ratio, score_cutoff=90)
+                if hit and hit[0] != token:
+                    slug, against = self.single[hit[0]]
+                    hits.setdefault(slug, (slug, against, w.start(), w.end()))
+        return list(hits.values())
+
+
+def _simplify(text: str) -> str:
+    """Lower case, straight apostrophes, hyphens as spaces: same length is not needed here."""
+    return re.sub(r"[\s-]+", " ", text.lower().replace("\u2019", "'"))
+
+
+def cue_hits(text: str, lexicon: Lexicon, has_topic: bool) -> list[CueHit]:
+    hits = []
+    first_person = bool(FIRST_PERSON.search(text))
+    for table in lexicon.cues:
+        if table.needs_topic and not (has_topic or first_person):
+            continue
+        for m in table.pattern.finditer(text):
+            hits.append(CueHit(table, m.group(0), m.start()))
+    return hits
+
+
+def decide_kind(hits: list[CueHit]) -> tuple[str, str]:
+    if not hits:
+        return "position", "claim"
+    top = max(hits, key=lambda h: h.table.priority)
+    return top.table.kind, top.table.subtype
+
+
+def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher,
+                       inherited: tuple[str, ...] = ()) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
+    """Kind, subtype, cues and per-topic stances of one statement's text.
+
+    `inherited` are topic slugs carried over from the previous sentence of the same speaker, used
+    when this sentence names no topic itself ("It will take time")."""
+    found = matcher.find(text)
+    hits = cue_hits(text, lexicon, bool(found or inherited))
+    kind, subtype = decide_kind(hits)
+    cues = tuple(dict.fromkeys(h.text for h in sorted(hits, key=lambda h: -h.table.priority)))
+    clauses = _clauses(text)
+    stances = []
+    if found:
+        simple = _simplify(text)
+        for slug, against, start, _end in found:
+            clause = _clause_at(clauses, simple, start)
+            stances.append(_topic_stance(slug, clause, against, lexicon, matcher))
+    else:
+        for slug in inherited:
+            stances.append(_topic_stance(slug, text, False, lexicon, matcher))
+    return kind, subtype, cues, tuple(stances)
+
+
+def _clauses(text: str) -> list[str]:
+    parts = []
+    last = 0
+    for m in CLAUSE_SPLIT.finditer(text):
+        parts.append(text[last:m.start()])
+        last = m.start()
+    parts.append(text[last:])
+    return [p for p in parts if p.strip()]
+
+
+def _clause_at(clauses: list[str], simple: str, pos: int) -> str:
+    """The clause containing simplified-text position `pos` (clause lengths survive _simplify
+    closely enough: only whitespace runs shrink)."""
+    acc = 0
+    for clause in clauses:
+        acc += len(_simplify(clause))
+        if pos < acc:
+            return clause
+    return clauses[-1] if clauses else simple
+
+
+def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher) -> TopicStance:
+    hits = cue_hits(clause, lexicon, True)
+    kind, subtype = decide_kind(hits)
+    weak = any(h.table.subtype == "hedged" for h in hits) or bool(re.search(r"no longer", clause, re.I))
+    topic_pos = _topic_position(clause, slug, matcher)
+    polarity = _polarity(clause, hits, lexicon, topic_pos)
+    if against:
+        polarity = -polarity
+    if polarity == 0 and topic_pos is not None and _negated_before(clause, topic_pos, lexicon, window=3):
+        polarity = -1  # "not NATO membership", "no rate cuts"
+    if kind == "deflection" and subtype in ("declined", "deferred"):
+        polarity = 0
+    if kind == "deflection" and subtype == "hedged" and not any(
+            h.table.kind == "commitment" for h in hits) and not lexicon.oppose.search(clause):
+        polarity = 0 if not lexicon.support.search(clause) else polarity
+    stance = {1: "support", -1: "oppose", 0: "neutral"}[polarity]
+    return TopicStance(slug, stance, kind, subtype, weak)
+
+
+def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None:
+    topic = matcher.topics.get(slug)
+    if not topic:
+        return None
+    low = clause.lower().replace("-", " ")
+    for kw in (*topic.keywords, *topic.against):
+        i = low.find(kw.replace("-", " "))
+        if i >= 0:
+            return i
+    return None
+
+
+def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int | None) -> int:
+    """+1 toward the proposition, -1 against, 0 neither; negation and undo verbs flip."""
+    score = 0
+    if any(h.table.subtype == "refusal" for h in hits):
+        score -= 2
+    for m in lexicon.oppose.finditer(clause):
+        score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
+    positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal"]
+    support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
+    support_spans += [(h.start, h.text) for h in positive]
+    for start, _ in dict(support_spans).items():
+        score += -1 if _negated_before(clause, start, lexicon) else 1
+    if topic_pos is not None and _undone(clause, topic_pos, lexicon):
+        score = -score if score else -1
+    return (score > 0) - (score < 0)
+
+
+def _negated_before(clause: str, pos: int, lexicon: Lexicon, window: int = 4) -> bool:
+    before = clause[:pos]
+    words = re.findall(r"[\w'\u2019]+", before)[-window:]
+    return bool(lexicon.negation.search(" ".join(words)))
+
+
+def _undone(clause: str, topic_pos: int, lexicon: Lexicon) -> bool:
+    words = re.findall(r"[\w'\u2019]+", clause[:topic_pos])[-4:]
+    return bool(lexicon.undo.search(" ".join(words)))

@@ -1,0 +1,212 @@
+"""The engine: article text in, attributed and classified statements out. No I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .classify import TopicMatcher, classify_statement
+from .lexicon import Lexicon, load_lexicon
+from .models import Analysis, Block, Registry, Sentence, Statement
+from .speakers import ArticleState, Mention, SpeakerResolver
+from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
+
+QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
+SKIP_ROLES = {"headline", "byline", "caption"}
+# "responded to a question from ..." is narration: a verb followed by this carries no content.
+NO_CONTENT = re.compile(
+    r"^\s*(?:to\s+(?:a|the|questions?|reporters'?)\s*(?:question|questions|query|queries|request|criticism|remarks)?"
+    r"|\s*[.,]?\s*$)", re.IGNORECASE)
+# What may stand between a subject and its verb: adverbs, auxiliaries, an appositive in commas.
+SUBJECT_GAP = re.compile(
+    r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
+    r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|on\s+\w+|in\s+\w+(?:\s+\w+)?|"
+    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)[^,\u2591]{0,90},))*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Attribution:
+    mention: Mention
+    verb: str
+    verb_start: int
+    verb_end: int
+
+
+class Engine:
+    """Build once per registry, then call `analyze(text)` for each article."""
+
+    def __init__(self, registry: Registry, lexicon: Lexicon | None = None):
+        self.registry = registry
+        self.lexicon = lexicon or load_lexicon()
+        self.resolver = SpeakerResolver(registry, self.lexicon)
+        self.topics = TopicMatcher(registry.topics)
+
+    def analyze(self, raw_text: str) -> Analysis:
+        text = normalise(raw_text)
+        return self.analyze_normalised(text)
+
+    def analyze_normalised(self, text: str) -> Analysis:
+        """Offsets in the result refer to `text` exactly (already normalised by the caller)."""
+        blocks = split_blocks(text)
+        sentences = split_sentences(text, blocks)
+        quotes = quote_spans(text, blocks)
+        state = ArticleState()
+        per_sentence: list[dict] = []
+        for sent in sentences:
+            block = blocks[sent.block]
+            start = max(sent.start, dateline_end(text, block.start, block.end)) if sent.start == block.start else sent.start
+            sent = Sentence(start, sent.end, sent.block, sent.index)
+            in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
+            frame = _frame(text, sent, in_quotes)
+            mentions = self.resolver.mentions(frame, state)
+            attribution = self._attribute(frame, mentions, state, bool(in_quotes))
+            info = {"sent": sent, "block": block, "quotes": in_quotes, "frame": frame,
+                    "attr": attribution, "mentions": mentions}
+            per_sentence.append(info)
+            # pronouns resolve to the most recent speaker: update as we go
+            for m in mentions:
+                if m.slug:
+                    state.seen(m.slug)
+            if attribution and attribution.mention.slug:
+                state.last_speaker = attribution.mention.slug
+        group_speaker = self._group_speakers(per_sentence, state)
+        statements = self._statements(text, per_sentence, group_speaker, state)
+        return Analysis(tuple(statements), tuple(state.discovered.values()))
+
+    # -- attribution -----------------------------------------------------------------------------
+    def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
+        for verb in self.lexicon.reporting_verbs.finditer(frame):
+            v = verb.group(0).lower()
+            after = frame[verb.end():]
+            speaker = None
+            if v.startswith("according"):
+                speaker = next((m for m in mentions if 0 <= m.start - verb.end() <= 6), None)
+            else:
+                right = next((m for m in mentions if 0 <= m.start - verb.end() <= 2 and not m.possessive), None)
+                left = None
+                for m in mentions:
+                    if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
+                        left = m
+                if left is not None and not (right is not None and _ends_quote(frame, verb.start())):
+                    speaker = left
+                elif right is not None:
+                    speaker = right
+            if speaker is None:
+                continue
+            is_deflection = bool(self.lexicon.deflection_verbs.fullmatch(v))
+            if not quoted and not is_deflection and NO_CONTENT.match(after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]):
+                continue
+            if speaker.kind == "pronoun":
+                speaker.slug = state.last_speaker or (state.recent[-1] if state.recent else None)
+            return _Attribution(speaker, v, verb.start(), verb.end())
+        return None
+
+    def _group_speakers(self, rows: list[dict], state: ArticleState) -> dict[int, _Attribution | None]:
+        """One speaker per quotation group: its own attribution, else the sentence after it, else
+        the previous speaker when the quote directly continues their paragraph."""
+        groups: dict[int, list[int]] = {}
+        for i, row in enumerate(rows):
+            for _a, _b, g in row["quotes"]:
+                groups.setdefault(g, []).append(i)
+        result: dict[int, _Attribution | None] = {}
+        for g, idxs in groups.items():
+            attrib = next((rows[i]["attr"] for i in idxs if rows[i]["attr"]), None)
+            if attrib is None:
+                nxt = idxs[-1] + 1
+                if nxt < len(rows) and rows[nxt]["attr"] is None and not rows[nxt]["quotes"]:
+                    m = next((m for m in rows[nxt]["mentions"] if m.slug and m.kind != "pronoun"), None)
+                    if m and re.search(r"\b(remarks?|comments?|words|speaking|spoke|statement|told|said)\b", rows[nxt]["frame"], re.I):
+                        attrib = _Attribution(m, "next", 0, 0)
+            if attrib is None:
+                first = idxs[0]
+                for j in range(first - 1, max(-1, first - 4), -1):
+                    prev = rows[j]
+                    if rows[first]["block"] is not prev["block"] and rows[first]["sent"].block - prev["sent"].block > 1:
+                        break
+                    if prev["attr"] is not None:
+                        attrib = prev["attr"]
+                        break
+                    prev_groups = {q[2] for q in prev["quotes"]}
+                    carried = next((result.get(pg) for pg in prev_groups if result.get(pg)), None)
+                    if carried:
+                        attrib = carried
+                        break
+            result[g] = attrib
+        return result
+
+    # -- statements ------------------------------------------------------------------------------
+    def _statements(self, text: str, rows: list[dict], group_speaker: dict, state: ArticleState) -> list[Statement]:
+        out: list[Statement] = []
+        prev_topics: tuple[str, ...] = ()
+        prev_slug: str | None = None
+        for row in rows:
+            sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
+            if block.role in SKIP_ROLES:
+                continue
+            quoted_words = sum(len(text[a:b].split()) for a, b, _ in quotes)
+            direct = quoted_words >= 3
+            if direct:
+                groups = [g for _a, _b, g in quotes]
+                attrib = attrib or next((group_speaker.get(g) for g in groups if group_speaker.get(g)), None)
+                start = max(sent.start, min(a for a, _b, _g in quotes))
+                end = min(sent.end, max(b for _a, b, _g in quotes))
+                # a quote that covers little of the sentence is reported speech with a quoted phrase
+                if attrib and quoted_words < 0.5 * len(text[sent.start:sent.end].split()) and attrib.verb_start:
+                    start, end, direct = sent.start, sent.end, False
+            elif attrib is not None:
+                start, end = sent.start, sent.end
+            else:
+                continue
+            start, end = _trim(text, start, end)
+            if end - start < 3:
+                continue
+            slug = attrib.mention.slug if attrib else None
+            mention = attrib.mention.text if attrib else ""
+            body = text[start:end]
+            inherit = prev_topics if slug and slug == prev_slug and _continues(body, direct) else ()
+            kind, subtype, cues, topics = classify_statement(body if direct else text[sent.start:sent.end],
+                                                             self.lexicon, self.topics, inherit)
+            out.append(Statement(
+                speaker_slug=slug,
+                speaker_name=self.resolver.name_of(slug, state) if slug else None,
+                mention=mention,
+                text=body,
+                start=start,
+                end=end,
+                direct=direct,
+                kind=kind,
+                subtype=subtype,
+                cues=cues,
+                topics=topics,
+                sentence_index=sent.index,
+            ))
+            prev_topics = tuple(t.slug for t in topics)
+            prev_slug = slug
+        return out
+
+
+def _frame(text: str, sent: Sentence, quotes: list[tuple[int, int, int]]) -> str:
+    chars = list(text[sent.start:sent.end])
+    for a, b, _g in quotes:
+        for i in range(max(a, sent.start), min(b, sent.end)):
+            chars[i - sent.start] = QUOTE_FILL
+    return "".join(chars)
+
+
+def _ends_quote(frame: str, pos: int) -> bool:
+    """True when the verb directly follows a quotation: '"...," said Rutte'."""
+    return bool(re.search(QUOTE_FILL + r"[\"\u201d\u2019']?\s*[,.!?\u2013\u2014-]*\s*[\"\u201d]?\s*$", frame[:pos]))
+
+
+def _continues(body: str, direct: bool) -> bool:
+    return bool(re.match(r"\s*(?:he|she|it|this|that|they|these|those|such)\b", body, re.I))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,\"\u201c\u201d'":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,\"\u201c\u201d":
+        end -= 1
+    return start, end

@@ -1,0 +1,81 @@
+"""Officials and topics registries: TOML files a user can read and extend."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from .models import OfficialEntry, Registry, TopicEntry
+
+
+def slugify(name: str) -> str:
+    """`Ursula von der Leyen` -> `ursula-von-der-leyen` (ASCII, lower case, hyphens)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+class RegistryError(ValueError):
+    """A registry file is missing, unreadable or malformed."""
+
+
+def parse_registry_toml(text: str, source: str = "<string>") -> Registry:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{source}: not valid TOML ({exc})") from None
+    officials = []
+    for i, item in enumerate(data.get("official", [])):
+        name = str(item.get("name", "")).strip()
+        if not name:
+            raise RegistryError(f"{source}: [[official]] #{i + 1} has no name")
+        officials.append(OfficialEntry(
+            slug=item.get("slug") or slugify(name),
+            name=name,
+            titles=tuple(item.get("titles", ())),
+            aliases=tuple(item.get("aliases", ())),
+        ))
+    topics = []
+    for i, item in enumerate(data.get("topic", [])):
+        slug = str(item.get("slug", "")).strip()
+        if not slug:
+            raise RegistryError(f"{source}: [[topic]] #{i + 1} has no slug")
+        topics.append(TopicEntry(
+            slug=slug,
+            title=item.get("title", slug),
+            keywords=tuple(k.lower() for k in item.get("keywords", ())),
+            against=tuple(k.lower() for k in item.get("against", ())),
+            proposition=item.get("proposition", ""),
+        ))
+    return Registry(tuple(officials), tuple(topics))
+
+
+def load_registry_files(paths: Iterable[Path]) -> Registry:
+    """Merge registry files in order; a later entry with the same slug extends the earlier one."""
+    officials: dict[str, OfficialEntry] = {}
+    topics: dict[str, TopicEntry] = {}
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise RegistryError(f"cannot read registry {path}: {exc.strerror}") from None
+        reg = parse_registry_toml(text, str(path))
+        for o in reg.officials:
+            old = officials.get(o.slug)
+            officials[o.slug] = o if old is None else merge_official(old, o)
+        for t in reg.topics:
+            old = topics.get(t.slug)
+            topics[t.slug] = t if old is None else TopicEntry(
+                t.slug, t.title or old.title, _union(old.keywords, t.keywords),
+                _union(old.against, t.against), t.proposition or old.proposition)
+    return Registry(tuple(officials.values()), tuple(topics.values()))
+
+
+def merge_official(a: OfficialEntry, b: OfficialEntry) -> OfficialEntry:
+    return OfficialEntry(a.slug, a.name, _union(a.titles, b.titles), _union(a.aliases, b.aliases))
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*a, *b)))

@@ -1,0 +1,346 @@
+"""Find who is speaking: mentions of people in a sentence and their resolution to one official.
+
+Resolution order, from most to least certain: a full name or alias from the registry (or a close
+spelling, by rapidfuzz); a name introduced in this article with a title ("Bank of England Governor
+Andrew Bailey") which registers a new official; a surname already seen in the article; a title
+("the NATO leader") held by someone in this article, then by someone in the registry; a pronoun,
+by the most recent resolved speaker. Anything else stays unattributed - never guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .lexicon import Lexicon
+from .models import OfficialEntry, Registry
+from .registry import slugify
+
+UPPER = "A-Z\u00c0-\u00de\u0100-\u017f"
+PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "zu", "dos", "das"}
+_PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
+NAME_RE = re.compile(
+    rf"(?<![\w.])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
+)
+TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
+PRONOUN_RE = re.compile(r"(?<![\w])(he|she)(?![\w'\u2019])", re.IGNORECASE)
+ANON_RE = re.compile(
+    r"(?<![\w])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
+    r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
+    re.IGNORECASE,
+)
+# Words that end an organisation, not a person: "the European Commission said" is not an official.
+ORG_HEADS = {
+    "commission", "house", "ministry", "bank", "department", "office", "council", "agency", "government",
+    "kremlin", "reserve", "union", "parliament", "party", "committee", "court", "company", "group",
+    "fund", "organisation", "organization", "institute", "association", "nations", "states", "times",
+    "post", "news", "press", "reuters", "summit", "forum", "authority", "board", "alliance", "treasury",
+    "pentagon", "cabinet", "secretariat", "service", "administration", "assembly", "senate", "congress",
+}
+NOT_NAME_START = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this",
+    "that", "these", "those", "it", "he", "she", "we", "they", "i", "our", "his", "her", "their", "there",
+    "asked", "speaking", "earlier", "last", "next", "on", "during", "since", "until", "despite", "with",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # name | title | new | pronoun | anon
+    slug: str | None = None
+    possessive: bool = False
+
+
+@dataclass
+class ArticleState:
+    """What the resolver has learned so far in one article (names, titles, recent speakers)."""
+
+    discovered: dict[str, OfficialEntry] = field(default_factory=dict)
+    local_names: dict[str, str] = field(default_factory=dict)  # surname/alias (lower) -> slug
+    local_titles: list[tuple[str, str]] = field(default_factory=list)  # (title lower, slug), in order
+    recent: list[str] = field(default_factory=list)  # slugs, most recent last
+    last_speaker: str | None = None
+
+    def seen(self, slug: str) -> None:
+        if slug in self.recent:
+            self.recent.remove(slug)
+        self.recent.append(slug)
+
+
+class SpeakerResolver:
+    """Built once per registry; `mentions()` is called per sentence with the article's state."""
+
+    def __init__(self, registry: Registry, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.officials = {o.slug: o for o in registry.officials}
+        self.names: dict[str, str] = {}
+        self.titles: dict[str, str] = {}
+        for o in registry.officials:
+            self._index(o)
+
+    def _index(self, o: OfficialEntry) -> None:
+        for alias in (o.name, *o.aliases, _surname(o.name)):
+            if alias:
+                self.names.setdefault(alias.lower(), o.slug)
+        for title in o.titles:
+            self.titles.setdefault(_norm(title), o.slug)
+
+    def name_of(self, slug: str, state: ArticleState) -> str:
+        o = self.officials.get(slug) or state.discovered.get(slug)
+        return o.name if o else slug
+
+    # -- mention finding -------------------------------------------------------------------------
+    def mentions(self, frame: str, state: ArticleState) -> list[Mention]:
+        """All person mentions in a sentence frame (quoted text already blanked out)."""
+        found: list[Mention] = []
+        taken = [False] * len(frame)
+
+        def add(m: Mention) -> None:
+            if any(taken[m.start:m.end]):
+                return
+            for i in range(m.start, m.end):
+                taken[i] = True
+            m.possessive = frame[m.end:m.end + 2] in ("'s", "\u2019s")
+            found.append(m)
+
+        # 1. capitalised names known to the registry or this article ("NATO Secretary General Mark Rutte")
+        unknown = []
+        for nm in NAME_RE.finditer(frame):
+            m = self._known_name(nm.start(), nm.group(0), state)
+            if m:
+                add(m)
+            else:
+                unknown.append(nm)
+        # 2. single capitalised words that are known surnames/aliases ("Rutte", "Powell")
+        for tok in re.finditer(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])", frame):
+            slug = self._lookup_name(tok.group(0), state, fuzzy=False)
+            if slug:
+                add(Mention(tok.start(), tok.end(), tok.group(0), "name", slug))
+        # 3. registry titles and generic titles ("the NATO leader", "the central bank chief")
+        for m in self._titles_in(frame, state):
+            add(m)
+        # 3b. names nobody knows yet: a close spelling of a known name, or a new official
+        for nm in unknown:
+            if any(taken[nm.start():nm.end()]):
+                continue
+            for m in self._unknown_name(frame, nm.start(), nm.group(0), state):
+                add(m)
+        # 4. pronouns and anonymous sources
+        for pm in PRONOUN_RE.finditer(frame):
+            add(Mention(pm.start(), pm.end(), pm.group(0), "pronoun"))
+        for am in ANON_RE.finditer(frame):
+            add(Mention(am.start(), am.end(), am.group(0).strip(), "anon"))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _known_name(self, offset: int, text: str, state: ArticleState) -> Mention | None:
+        """The longest exact registry/article name inside a capitalised run; title words before it
+        are kept in the mention and remembered as this person's title in the article."""
+        words = text.split()
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size, -1, -1):
+                candidate = " ".join(words[i:i + size])
+                slug = self._lookup_name(candidate, state, fuzzy=False)
+                if slug:
+                    if i:
+                        self._note_title(" ".join(words[:i]), slug, state)
+                    end = offset + len(" ".join(words[:i + size]))
+                    return Mention(offset, end, text[: end - offset], "name", slug)
+        return None
+
+    def _unknown_name(self, frame: str, offset: int, text: str, state: ArticleState) -> list[Mention]:
+        words = text.split()
+        role_cut = 0
+        for i, w in enumerate(words):
+            if self.lexicon.role_pattern.fullmatch(w.strip(".")) or w.lower() in {"nato", "eu", "u.s.", "us", "un"}:
+                role_cut = i + 1
+        name_words = words[role_cut:]
+        if len(name_words) >= 1:
+            candidate = " ".join(name_words)
+            slug = self._lookup_name(candidate, state, fuzzy=True)
+            if slug:
+                start = offset + len(text) - len(candidate)
+                if role_cut:
+                    self._note_title(" ".join(words[:role_cut]), slug, state)
+                return [Mention(offset, offset + len(text), text, "name", slug)]
+        return self._discover(frame, offset, words, state)
+
+    def _lookup_name(self, candidate: str, state: ArticleState, fuzzy: bool = True) -> str | None:
+        key = candidate.lower().replace("\u2019", "'")
+        if key.endswith("'s"):
+            key = key[:-2]
+        slug = state.local_names.get(key) or self.names.get(key)
+        if slug:
+            return slug
+        if fuzzy and len(key) >= 6 and key[0].isalpha():
+            pool = list(state.local_names) + list(self.names)
+            hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=88)
+            if hit and _same_shape(key, hit[0]):
+                return state.local_names.get(hit[0]) or self.names.get(hit[0])
+        return None
+
+    def _discover(self, frame: str, offset: int, words: list[str], state: ArticleState) -> list[Mention]:
+        """A new official: a capitalised full name right after a role title, or beside one."""
+        if words[0].lower() in NOT_NAME_START or words[-1].lower().strip(".") in ORG_HEADS:
+            return []
+        # split a glued title: "Finance Minister Christian Lindner" -> title + name
+        role_cut = 0
+        for i, w in enumerate(words[:-2] if len(words) > 2 else []):
+            if self.lexicon.role_pattern.fullmatch(w):
+                role_cut = i + 1
+        name_words = words[role_cut:]
+        if len(name_words) < 2 or any(w.lower().strip(".") in ORG_HEADS for w in name_words):
+            return []
+        if any(self.lexicon.role_pattern.fullmatch(w) for w in name_words) or name_words[0].lower() in NOT_NAME_START:
+            return []
+        name = " ".join(name_words)
+        start = offset + len(" ".join(words[:role_cut])) + (1 if role_cut else 0)
+        before = frame[max(0, start - 80):start]
+        after = frame[start + len(name):start + len(name) + 100]
+        title = None
+        if role_cut:
+            title = _title_before(frame[max(0, offset - 60):start], self.lexicon)
+        if title is None:
+            title = _title_before(before, self.lexicon)
+        if title is None:
+            title = _title_after(after, self.lexicon)
+        near_verb = self.lexicon.reporting_verbs.match(after.lstrip(" ,")) or re.search(
+            r"(?:said|says|told|added|according to|noted|wrote)\s*,?\s*$", before)
+        if title is None and not near_verb:
+            return []
+        slug = slugify(name)
+        if slug in self.officials:
+            return [Mention(start, start + len(name), name, "name", slug)]
+        entry = state.discovered.get(slug) or OfficialEntry(slug, name, (title,) if title else (), ())
+        state.discovered[slug] = entry
+        state.local_names[name.lower()] = slug
+        state.local_names.setdefault(_surname(name).lower(), slug)
+        if title:
+            self._note_title(title, slug, state)
+        return [Mention(start, start + len(name), name, "new", slug)]
+
+    def _note_title(self, title: str, slug: str, state: ArticleState) -> None:
+        title = _norm(title)
+        if title and self.lexicon.role_pattern.search(title):
+            state.local_titles.append((title, slug))
+            o = state.discovered.get(slug)
+            if o is not None and title not in (t.lower() for t in o.titles):
+                state.discovered[slug] = OfficialEntry(o.slug, o.name, (*o.titles, title), o.aliases)
+
+    def _titles_in(self, frame: str, state: ArticleState) -> list[Mention]:
+        out = []
+        tokens = list(TOKEN_RE.finditer(frame))
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for n in range(min(7, len(tokens) - i), 0, -1):
+                a, b = tokens[i].start(), tokens[i + n - 1].end()
+                phrase = _norm(frame[a:b])
+                if phrase in self.titles or any(t == phrase for t, _ in state.local_titles):
+                    hit = (a, b, n)
+                    break
+            if hit:
+                a, b, n = hit
+                slug = self._resolve_title(_norm(frame[a:b]), state)
+                the = re.search(r"(?:the|The)\s+$", frame[max(0, a - 4):a])
+                a2 = a - len(the.group(0)) if the else a
+                out.append(Mention(a2, b, frame[a2:b], "title", slug))
+                i += n
+                continue
+            i += 1
+        for gm in self.lexicon.generic_title.finditer(frame):
+            phrase = _norm(gm.group(1))
+            slug = self._resolve_title(phrase, state)
+            if slug:
+                out.append(Mention(gm.start(), gm.end(), gm.group(0), "title", slug))
+        return out
+
+    def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
+        """A title held by someone already in this article wins; then the registry's holder."""
+        best: tuple[float, int, str] | None = None
+        for order, (title, slug) in enumerate(state.local_titles):
+            score = _title_score(phrase, title)
+            if score >= 70 and (best is None or (score, order) > best[:2]):
+                best = (score, order, slug)
+        for slug in reversed(state.recent):
+            o = self.officials.get(slug) or state.discovered.get(slug)
+            for t in o.titles if o else ():
+                score = _title_score(phrase, _norm(t))
+                if score >= 75 and (best is None or score > best[0]):
+                    best = (score, len(state.local_titles), slug)
+        if best:
+            return best[2]
+        if phrase in self.titles:
+            return self.titles[phrase]
+        hit = process.extractOne(phrase, list(self.titles), scorer=fuzz.token_set_ratio, score_cutoff=92)
+        if hit and len(phrase.split()) >= 2:
+            return self.titles[hit[0]]
+        return None
+
+
+def _title_score(phrase: str, title: str) -> float:
+    """How well a title-only mention ("the central bank chief") fits a known title."""
+    p, t = set(phrase.split()) - {"the", "of"}, set(title.split()) - {"the", "of"}
+    if not p:
+        return 0
+    head = phrase.split()[-1] if " of " not in phrase else phrase.split(" of ")[0].split()[-1]
+    base = fuzz.token_set_ratio(phrase, title)
+    return base if head in t or head in title else base * 0.6
+
+
+def _title_before(before: str, lexicon: Lexicon) -> str | None:
+    """The role title that ends right before a name: "... Bank of England Governor"."""
+    m = re.search(r"((?:[\w.\u2019'&-]+\s+){0,6}?[\w.\u2019'&-]+)\s*,?\s*$", before)
+    if not m:
+        return None
+    words = m.group(1).split()
+    # walk left from the end while words look like part of a title
+    kept: list[str] = []
+    for w in reversed(words):
+        lw = w.lower().strip(",")
+        if w.endswith(",") or lw in {"said", "says", "told", "and", "but", "that", "by", "with", "as", "to", "at", "in", "on", "a", "an", "was", "is"}:
+            break
+        kept.insert(0, w)
+    while kept and kept[0].lower() in {"the", "of", "former"}:
+        kept.pop(0)
+    title = " ".join(kept)
+    if title and lexicon.role_pattern.search(title) and lexicon.role_pattern.search(kept[-1]):
+        return title
+    return None
+
+
+def _title_after(after: str, lexicon: Lexicon) -> str | None:
+    """An appositive role: "Andrew Bailey, (the) governor of the Bank of England, said"."""
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:()\"\u201c\u201d]{3,90}?)\s*(?:,|\.|$|\s+said|\s+told)", after)
+    if m and lexicon.role_pattern.search(m.group(1)) and not re.match(r"(who|which|whose|said|says)\b", m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("\u2019", "'")
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
+    return re.sub(r"[\s-]+", " ", s).strip(" ,.")
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(words[i:])
+
+
+def _same_shape(a: str, b: str) -> bool:
+    """Fuzzy name matches must agree on the first letter and word count (Zelensky ~ Zelenskyy)."""
+    return a[:1] == b[:1] and len(a.split()) == len(b.split())

@@ -1,0 +1,167 @@
+"""Normalisation, block roles, sentence splitting and quotation spans.
+
+Every function works on character offsets into the text it is given, so evidence can always be
+shown exactly as published."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .models import Block, Sentence
+
+OPEN_QUOTES = "\u201c\u201e\u00ab"  # “ „ «
+CLOSE_QUOTES = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "gov", "sen", "rep", "st", "jr", "sr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "vs", "etc", "inc", "corp", "ltd", "co", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx",
+}
+_BYLINE = re.compile(r"^\s*(by|from|reporting by|written by|editing by|additional reporting)\b", re.I)
+_CAPTION = re.compile(
+    r"^\s*(\(?photo\b|file photo|pictured|image:|picture:|caption:|\[photo|credit:|photograph:)", re.I
+)
+_BULLET = re.compile(r"^\s*([-*\u2022\u2013\u25aa\u25cf]|\d+[.)])\s+")
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'\u2019-]+(?:[ ,/]+[A-Z][A-Za-z.'\u2019-]+){0,3}),?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},?\s*(?:\d{4})?\s*)?(?:\([^)]{2,40}\)\s*)?[-\u2013\u2014:]+\s+"
+)
+_UPPER_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]{2,}(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]{2,40}\))?\s*[-\u2013\u2014]+\s+")
+
+
+def normalise(text: str) -> str:
+    """Make a page's text safe to analyse while keeping it as published.
+
+    Line endings are unified, invisible characters dropped and runs of blank lines collapsed;
+    letters and punctuation (including curly quotes) are left untouched."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split text into line blocks and guess each one's role (headline, byline, caption, ...)."""
+    blocks: list[Block] = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        if not line.strip():
+            continue
+        role = "body"
+        stripped = line.strip()
+        if _CAPTION.match(stripped):
+            role = "caption"
+        elif _BYLINE.match(stripped) and len(stripped) < 120:
+            role = "byline"
+        elif _BULLET.match(line):
+            role = "bullet"
+        elif not blocks and not re.search(r"[.!?\"\u201d]\s*$", stripped) and len(stripped) < 200:
+            role = "headline"
+        elif len(stripped) < 70 and not re.search(r"[.!?:\"\u201d]\s*$", stripped) and not _has_quote(stripped):
+            role = "headline"  # sub-headings, standalone labels such as "KEY POINTS"
+        blocks.append(Block(match.start(), match.end(), role))
+    return blocks
+
+
+def _has_quote(s: str) -> bool:
+    return any(c in s for c in OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Offset after a wire dateline ("BRUSSELS, Dec 3 (Reuters) -") at the start of a paragraph."""
+    chunk = text[start:end]
+    for pattern in (_UPPER_DATELINE, _DATELINE):
+        m = pattern.match(chunk)
+        if m and m.end() < len(chunk) and len(m.group(0)) < 60:
+            head = m.group(0)
+            if pattern is _DATELINE and not re.search(r"\(|\d|[A-Z]{3,}", head):
+                continue
+            return start + m.end()
+    return start
+
+
+def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """Return (start, end, group) for each quoted stretch, inner text only.
+
+    A paragraph that opens a quote without closing it continues into the next paragraph (the
+    journalistic convention re-opens the quote there); such stretches share one group id."""
+    spans: list[tuple[int, int, int]] = []
+    group = -1
+    carry = False  # previous paragraph ended inside a quote
+    for block in blocks:
+        seg = text[block.start:block.end]
+        open_at: int | None = None
+        if carry:
+            if seg.lstrip()[:1] in OPEN_QUOTES + STRAIGHT:
+                pass  # re-opened below as the continuation of the same group
+            else:
+                carry = False
+        for i, ch in enumerate(seg):
+            is_open = ch in OPEN_QUOTES or (ch == STRAIGHT and open_at is None)
+            is_close = ch in CLOSE_QUOTES or (ch == STRAIGHT and open_at is not None)
+            if open_at is None and is_open:
+                if not _looks_like_opening(seg, i):
+                    continue
+                open_at = i + 1
+                if not carry:
+                    group += 1
+                carry = False
+            elif open_at is not None and is_close:
+                if i > open_at:
+                    spans.append((block.start + open_at, block.start + i, group))
+                open_at = None
+        if open_at is not None:
+            end = len(seg.rstrip())
+            if end > open_at:
+                spans.append((block.start + open_at, block.start + end, group))
+            carry = True
+        else:
+            carry = False
+    return spans
+
+
+def _looks_like_opening(seg: str, i: int) -> bool:
+    """A straight quote right after a letter or digit is an inch mark or closing; skip it."""
+    if seg[i] != STRAIGHT:
+        return True
+    return i == 0 or not seg[i - 1].isalnum()
+
+
+_SENTENCE_END = re.compile(
+    r"(?:[.!?]+|\u2026)[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018'(\[]?[A-Z0-9\u00c0-\u024f])"
+)
+
+
+def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    """Split each block into sentences, protecting abbreviations, initials and decimals."""
+    sentences: list[Sentence] = []
+    for b_index, block in enumerate(blocks):
+        start = block.start
+        for m in _SENTENCE_END.finditer(text, block.start, block.end):
+            if _is_abbreviation(text, block.start, m.start(), m.group(0)):
+                continue
+            end = m.end()
+            if text[start:end].strip():
+                sentences.append(Sentence(start, end, b_index, len(sentences)))
+            start = end
+            while start < block.end and text[start].isspace():
+                start += 1
+        if start < block.end and text[start:block.end].strip():
+            sentences.append(Sentence(start, block.end, b_index, len(sentences)))
+    return sentences
+
+
+def _is_abbreviation(text: str, floor: int, dot_at: int, mark: str) -> bool:
+    if not mark.startswith("."):
+        return False
+    word = re.search(r"([A-Za-z.]+)$", text[max(floor, dot_at - 12):dot_at])
+    if not word:
+        return False
+    token = word.group(1).lower().strip(".")
+    if token in _ABBREVIATIONS:
+        return True
+    return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "Jerome H. Powell"
