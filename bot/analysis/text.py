@@ -165,3 +165,20 @@ def _is_abbreviation(text: str, floor: int, dot_at: int, mark: str) -> bool:
     if token in _ABBREVIATIONS:
         return True
     return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "Jerome H. Powell"
+
+
+_ENGLISH = {
+    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "said", "it", "by",
+    "be", "he", "she", "at", "from", "his", "her", "are", "have", "has", "will", "not", "this", "we", "they",
+    "an", "but", "would", "which", "its", "their", "were", "been", "who",
+}
+
+
+def looks_english(text: str) -> bool:
+    """Cheap language check: English prose is full of short function words."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < 8:
+        return len(words) > 0 and any(w in _ENGLISH for w in words)
+    sample = words[:3000]
+    share = sum(w in _ENGLISH for w in sample) / len(sample)
+    return share >= 0.12

@@ -1,0 +1,512 @@
+"""The one service layer. CLI, console and Discord call these methods; nothing else touches storage.
+
+Every method takes a workspace and opens its own transaction (one per article when ingesting), so
+a failure leaves nothing half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from rapidfuzz import fuzz, process
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from storage import queries as q
+from storage.db import make_engine, migrate, session_scope
+from storage.models import Alert, Article, ArticlePosition, Official, Shift, Statement, StatementTopic, Topic, Watch
+
+from .analysis.extract import Engine
+from .analysis.models import OfficialEntry, Registry, TopicEntry
+from .analysis.registry import load_registry_files, merge_official, slugify
+from .analysis.shifts import PositionInput, article_position, compare, explain, statement_position
+from .analysis.text import looks_english, normalise
+from .config import Settings
+from .sources import ArticleInput, SourceError
+
+DEFAULT_WORKSPACE = "default"
+MAX_TEXT_CHARS = 400_000
+
+
+class NotFound(LookupError):
+    """An unknown official or topic; carries close matches for "did you mean ..."."""
+
+    def __init__(self, what: str, query: str, suggestions: list[str]):
+        self.what, self.query, self.suggestions = what, query, suggestions
+        hint = f" Did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"No {what} matches {query!r}.{hint}")
+
+
+class UserError(ValueError):
+    """A request that cannot be carried out, with a message fit for a user."""
+
+
+@dataclass
+class IngestResult:
+    status: str  # added | duplicate
+    article_id: int
+    title: str
+    statements: int = 0
+    officials: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class ShiftRecord:
+    shift: Shift
+    official: Official
+    topic: str
+    from_statement: dict
+    to_statement: dict
+
+    def as_dict(self) -> dict:
+        s = self.shift
+        return {"id": s.id, "speaker": {"slug": self.official.slug, "name": self.official.name},
+                "topic": self.topic, "type": s.type, "from": self.from_statement, "to": self.to_statement,
+                "explanation": s.explanation, "confidence": s.confidence,
+                "detected_at": s.detected_at.isoformat() if s.detected_at else None}
+
+
+@dataclass
+class StanceReport:
+    official: Official
+    topic: Topic
+    current: str | None  # stance of the latest article position
+    position: float | None
+    history: list[tuple[date, str, float]]  # oldest first: (published, stance, position)
+    statements: list[dict]  # export-shaped, newest first
+    latest_shift: dict | None
+
+
+def content_hash(text: str) -> str:
+    """Same article, different whitespace or case in the copy: same hash."""
+    simple = re.sub(r"\s+", " ", normalise(text)).strip().lower()
+    return hashlib.sha256(simple.encode("utf-8")).hexdigest()
+
+
+class StanceService:
+    def __init__(self, settings: Settings | None = None, database_url: str | None = None):
+        self.settings = settings or Settings()
+        self.db = make_engine(database_url or self.settings.database_url)
+        migrate(self.db)
+        off_paths, topic_paths = self.settings.registry_paths()
+        self.base_registry = load_registry_files([*off_paths, *topic_paths])
+        self._engines: dict[str, tuple[str, Engine]] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    # -- workspace and registry ------------------------------------------------------------------
+    def _ensure_workspace(self, session: Session, ws: str) -> None:
+        if q.meta_get(session, f"seeded:{ws}"):
+            return
+        for o in self.base_registry.officials:
+            if q.official_by_slug(session, ws, o.slug) is None:
+                session.add(Official(workspace=ws, slug=o.slug, name=o.name, titles=list(o.titles),
+                                     aliases=list(o.aliases)))
+        for t in self.base_registry.topics:
+            if q.topic_by_slug(session, ws, t.slug) is None:
+                session.add(Topic(workspace=ws, slug=t.slug, title=t.title, proposition=t.proposition,
+                                  keywords=list(t.keywords), against=list(t.against)))
+        q.meta_set(session, f"seeded:{ws}", "1")
+        self._bump(session, ws)
+        session.flush()
+
+    def _bump(self, session: Session, ws: str) -> None:
+        version = int(q.meta_get(session, f"regver:{ws}", "0") or 0) + 1
+        q.meta_set(session, f"regver:{ws}", str(version))
+
+    def _engine(self, session: Session, ws: str) -> Engine:
+        """The analysis engine for a workspace, rebuilt only when its registry changed."""
+        version = q.meta_get(session, f"regver:{ws}", "0")
+        with self._lock:
+            cached = self._engines.get(ws)
+            if cached and cached[0] == version:
+                return cached[1]
+        registry = Registry(
+            officials=tuple(OfficialEntry(o.slug, o.name, tuple(o.titles), tuple(o.aliases))
+                            for o in q.officials(session, ws)),
+            topics=tuple(TopicEntry(t.slug, t.title, tuple(t.keywords), tuple(t.against), t.proposition)
+                         for t in q.topics(session, ws)))
+        engine = Engine(registry)
+        with self._lock:
+            self._engines[ws] = (version, engine)
+        return engine
+
+    # -- ingest ----------------------------------------------------------------------------------
+    def ingest(self, article: ArticleInput, workspace: str = DEFAULT_WORKSPACE) -> IngestResult:
+        """Analyse and store one article in one transaction. Raises SourceError for unusable text."""
+        text = normalise(article.text)
+        if not text:
+            raise SourceError(f"{article.origin or 'article'}: no text")
+        if len(text) > MAX_TEXT_CHARS:
+            raise SourceError(f"{article.origin or 'article'}: {len(text):,} characters is too long for one article")
+        if not looks_english(text):
+            raise SourceError(f"{article.origin or 'article'}: does not look like English text; only English is analysed")
+        digest = content_hash(text)
+        published = article.published or datetime.now(timezone.utc).date()
+        try:
+            return self._ingest(article, text, digest, published, workspace)
+        except IntegrityError:
+            # another process stored the same article between our check and our insert
+            with session_scope(self.db) as session:
+                dup = q.duplicate_article(session, workspace, article.url, digest)
+                if dup is None:
+                    raise
+                return IngestResult("duplicate", dup.id, dup.title, note="already ingested")
+
+    def _ingest(self, article: ArticleInput, text: str, digest: str, published: date, ws: str) -> IngestResult:
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, ws)
+            dup = q.duplicate_article(session, ws, article.url, digest)
+            if dup is not None:
+                same = "URL" if article.url and dup.url == article.url else "content"
+                return IngestResult("duplicate", dup.id, dup.title, note=f"same {same} as article #{dup.id}")
+            analysis = self._engine(session, ws).analyze_normalised(text)
+            row = Article(workspace=ws, url=article.url, title=article.title[:500], outlet=article.outlet[:200],
+                          published=published, content_hash=digest, text=text)
+            session.add(row)
+            session.flush()
+            ids = self._register_officials(session, ws, analysis.discovered)
+            per_key: dict[tuple[int, str], list[tuple[Statement, StatementTopic]]] = {}
+            names: dict[str, None] = {}
+            for st in analysis.statements:
+                official = ids.get(st.speaker_slug) if st.speaker_slug else None
+                if official is None and st.speaker_slug:
+                    o = q.official_by_slug(session, ws, st.speaker_slug)
+                    official = o.id if o else None
+                srow = Statement(workspace=ws, article_id=row.id, official_id=official, mention=st.mention[:300],
+                                 text=st.text, start_offset=st.start, end_offset=st.end, direct=st.direct,
+                                 kind=st.kind, subtype=st.subtype, cues=list(st.cues),
+                                 sentence_index=st.sentence_index, published=published)
+                session.add(srow)
+                session.flush()
+                if st.speaker_name:
+                    names[st.speaker_name] = None
+                for t in st.topics:
+                    trow = StatementTopic(workspace=ws, statement_id=srow.id, official_id=official, topic_slug=t.slug,
+                                          stance=t.stance, kind=t.kind, subtype=t.subtype, weakened=t.weakened,
+                                          position=statement_position(t.kind, t.subtype, t.stance, t.weakened),
+                                          published=published)
+                    session.add(trow)
+                    if official is not None:
+                        per_key.setdefault((official, t.slug), []).append((srow, trow))
+            session.flush()
+            for (official, topic), items in per_key.items():
+                value, evidence = article_position([PositionInput(s.id, t.kind, t.position) for s, t in items])
+                stance = "support" if value >= 0.2 else "oppose" if value <= -0.2 else "neutral"
+                session.add(ArticlePosition(workspace=ws, official_id=official, topic_slug=topic, article_id=row.id,
+                                            published=published, position=value, stance=stance, evidence_id=evidence))
+            return IngestResult("added", row.id, row.title, len(analysis.statements), list(names))
+
+    def _register_officials(self, session: Session, ws: str, found: Iterable[OfficialEntry]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        changed = False
+        for entry in found:
+            existing = q.official_by_slug(session, ws, entry.slug)
+            if existing is None:
+                existing = Official(workspace=ws, slug=entry.slug, name=entry.name, titles=list(entry.titles),
+                                    aliases=list(entry.aliases), discovered=True)
+                session.add(existing)
+                changed = True
+            else:
+                merged = merge_official(OfficialEntry(existing.slug, existing.name, tuple(existing.titles),
+                                                      tuple(existing.aliases)), entry)
+                if list(merged.titles) != list(existing.titles):
+                    existing.titles = list(merged.titles)
+                    session.add(existing)
+                    changed = True
+            session.flush()
+            ids[entry.slug] = existing.id
+        if changed:
+            self._bump(session, ws)
+        return ids
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def resolve_official(self, session: Session, ws: str, query: str) -> Official:
+        """`rutte`, `Mark Rutte`, `mark-rutte` -> the official; unknown -> NotFound with suggestions."""
+        self._ensure_workspace(session, ws)
+        rows = q.officials(session, ws)
+        slug = slugify(query)
+        choices: dict[str, Official] = {}
+        for o in rows:
+            for key in (o.slug, slugify(o.name), *(slugify(a) for a in o.aliases), slugify(o.name.split()[-1])):
+                if key == slug:
+                    return o
+                choices.setdefault(key, o)
+        hits = process.extract(slug, list(choices), scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+        if hits and hits[0][1] >= 90 and (len(hits) == 1 or choices[hits[0][0]] is choices[hits[1][0]] or hits[1][1] < 90):
+            return choices[hits[0][0]]
+        suggestions = list(dict.fromkeys(choices[h[0]].slug for h in hits))[:3]
+        raise NotFound("official", query, suggestions)
+
+    def resolve_topic(self, session: Session, ws: str, query: str) -> Topic:
+        self._ensure_workspace(session, ws)
+        rows = q.topics(session, ws)
+        slug = slugify(query)
+        for t in rows:
+            if t.slug == slug or slugify(t.title) == slug:
+                return t
+        choices = {t.slug: t for t in rows} | {t.title.lower(): t for t in rows}
+        hits = process.extract(query.lower(), list(choices), scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+        if hits and hits[0][1] >= 90:
+            return choices[hits[0][0]]
+        raise NotFound("topic", query, list(dict.fromkeys(choices[h[0]].slug for h in hits))[:3])
+
+    def official_names(self, workspace: str) -> list[tuple[str, str]]:
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, workspace)
+            return [(o.slug, o.name) for o in q.officials(session, workspace)]
+
+    def topic_names(self, workspace: str) -> list[tuple[str, str]]:
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, workspace)
+            return [(t.slug, t.title) for t in q.topics(session, workspace)]
+
+    def list_officials(self, workspace: str = DEFAULT_WORKSPACE) -> list[dict]:
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, workspace)
+            counts = q.statement_counts(session, workspace)
+            return [{"slug": o.slug, "name": o.name, "titles": list(o.titles), "aliases": list(o.aliases),
+                     "discovered": o.discovered, "statements": counts.get(o.id, 0)}
+                    for o in q.officials(session, workspace)]
+
+    def list_topics(self, workspace: str = DEFAULT_WORKSPACE) -> list[dict]:
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, workspace)
+            return [{"slug": t.slug, "title": t.title, "proposition": t.proposition, "keywords": list(t.keywords)}
+                    for t in q.topics(session, workspace)]
+
+    # -- statements ------------------------------------------------------------------------------
+    def _statement_dicts(self, session: Session, rows, officials: dict[int, Official] | None = None) -> list[dict]:
+        topics = q.topics_of(session, [s.id for s, _a in rows])
+        out = []
+        cache: dict[int, Official | None] = dict(officials or {})
+        for s, a in rows:
+            if s.official_id is not None and s.official_id not in cache:
+                cache[s.official_id] = session.get(Official, s.official_id)
+            o = cache.get(s.official_id) if s.official_id is not None else None
+            out.append(statement_dict(s, a, o, topics.get(s.id, [])))
+        return out
+
+    def stance(self, official: str, topic: str, workspace: str = DEFAULT_WORKSPACE, limit: int = 25) -> StanceReport:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official)
+            t = self.resolve_topic(session, workspace, topic)
+            rows = q.statements_of(session, workspace, o.id, t.slug, limit=limit)
+            statements = self._statement_dicts(session, rows, {o.id: o})
+            timeline = q.positions_from(session, workspace, o.id, t.slug, date.min, 0)
+            history = [(p.published, p.stance, p.position) for p in timeline]
+            latest = timeline[-1] if timeline else None
+            shifts = q.shifts(session, workspace, o.id, t.slug, limit=1)
+            latest_shift = self._shift_records(session, shifts)[0].as_dict() if shifts else None
+            return StanceReport(o, t, latest.stance if latest else None, latest.position if latest else None,
+                                history, statements, latest_shift)
+
+    def timeline(self, official: str, topic: str | None = None, workspace: str = DEFAULT_WORKSPACE,
+                 limit: int = 500) -> tuple[Official, Topic | None, list[dict]]:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official)
+            t = self.resolve_topic(session, workspace, topic) if topic else None
+            rows = q.statements_of(session, workspace, o.id, t.slug if t else None, limit=limit)
+            return o, t, self._statement_dicts(session, rows, {o.id: o})
+
+    def export(self, workspace: str = DEFAULT_WORKSPACE, official: str | None = None,
+               topic: str | None = None, batch: int = 1000) -> Iterator[dict]:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official) if official else None
+            t = self.resolve_topic(session, workspace, topic) if topic else None
+            rows = q.statements_of(session, workspace, o.id if o else None, t.slug if t else None)
+            for i in range(0, len(rows), batch):
+                yield from self._statement_dicts(session, rows[i:i + batch])
+
+    # -- shifts ----------------------------------------------------------------------------------
+    def check(self, fail_before_commit: bool = False) -> list[dict]:
+        """One comparison pass over positions added since the watermark (see README, shifts)."""
+        from .shiftpass import run_pass
+
+        with session_scope(self.db) as session:
+            created = run_pass(session, self.settings.shift_threshold)
+            records = [r.as_dict() for r in self._shift_records(session, created)]
+            if fail_before_commit:
+                raise RuntimeError("injected failure before commit")
+            return records
+
+    def _shift_records(self, session: Session, shifts: Iterable[Shift]) -> list[ShiftRecord]:
+        out = []
+        for s in shifts:
+            o = session.get(Official, s.official_id)
+            pair = []
+            for sid in (s.from_statement_id, s.to_statement_id):
+                st = session.get(Statement, sid)
+                art = session.get(Article, st.article_id)
+                pair.append(self._statement_dicts(session, [(st, art)], {o.id: o})[0])
+            out.append(ShiftRecord(s, o, s.topic_slug, pair[0], pair[1]))
+        return out
+
+    def shifts(self, workspace: str = DEFAULT_WORKSPACE, official: str | None = None, topic: str | None = None,
+               since: date | None = None, limit: int = 200) -> list[dict]:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official) if official else None
+            t = self.resolve_topic(session, workspace, topic) if topic else None
+            rows = q.shifts(session, workspace, o.id if o else None, t.slug if t else None, since, limit)
+            return [r.as_dict() for r in self._shift_records(session, rows)]
+
+    # -- watches and alerts ----------------------------------------------------------------------
+    def watch(self, channel_id: str, official: str | None = None, topic: str | None = None,
+              workspace: str = DEFAULT_WORKSPACE, created_by: str = "") -> tuple[Watch, bool]:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official) if official else None
+            t = self.resolve_topic(session, workspace, topic) if topic else None
+            existing = [w for w in q.watches(session, workspace, active_only=False) if w.channel_id == channel_id
+                        and w.official_slug == (o.slug if o else "") and w.topic_slug == (t.slug if t else "")]
+            if existing:
+                w = existing[0]
+                was_active = w.active
+                w.active = True
+                session.add(w)
+                return w, not was_active
+            w = Watch(workspace=workspace, channel_id=channel_id, official_slug=o.slug if o else "",
+                      topic_slug=t.slug if t else "", created_by=created_by)
+            session.add(w)
+            session.flush()
+            return w, True
+
+    def unwatch(self, channel_id: str, official: str | None = None, topic: str | None = None,
+                workspace: str = DEFAULT_WORKSPACE) -> int:
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official) if official else None
+            t = self.resolve_topic(session, workspace, topic) if topic else None
+            n = 0
+            for w in q.watches(session, workspace):
+                if w.channel_id == channel_id and w.official_slug == (o.slug if o else "") \
+                        and w.topic_slug == (t.slug if t else ""):
+                    w.active = False
+                    session.add(w)
+                    n += 1
+            return n
+
+    def watches(self, workspace: str = DEFAULT_WORKSPACE, channel_id: str | None = None) -> list[Watch]:
+        with session_scope(self.db) as session:
+            return [w for w in q.watches(session, workspace) if channel_id is None or w.channel_id == channel_id]
+
+    def alerts(self, workspace: str | None = DEFAULT_WORKSPACE, status: str | None = None, limit: int = 200) -> list[dict]:
+        with session_scope(self.db) as session:
+            out = []
+            for a in q.alerts(session, workspace, status, limit):
+                rec = self._shift_records(session, [session.get(Shift, a.shift_id)])[0].as_dict()
+                out.append({"id": a.id, "workspace": a.workspace, "channel_id": a.channel_id, "status": a.status,
+                            "attempts": a.attempts, "last_error": a.last_error,
+                            "created_at": a.created_at.isoformat(),
+                            "delivered_at": a.delivered_at.isoformat() if a.delivered_at else None, "shift": rec})
+            return out
+
+    def mark_alert(self, alert_id: int, status: str, error: str = "", message_id: str = "") -> None:
+        with session_scope(self.db) as session:
+            a = session.get(Alert, alert_id)
+            if a is None:
+                return
+            a.status = status
+            a.attempts += 1
+            a.last_error = error[:500]
+            if status == "delivered":
+                a.message_id = message_id
+                a.delivered_at = datetime.now(timezone.utc)
+            session.add(a)
+
+    def drop_channel(self, channel_id: str, reason: str) -> int:
+        """Unsubscribe a channel the bot can no longer post to; its queued alerts are dropped."""
+        with session_scope(self.db) as session:
+            n = 0
+            for w in q.watches(session, None):
+                if w.channel_id == channel_id:
+                    w.active = False
+                    session.add(w)
+                    n += 1
+            for a in q.alerts(session, None, "queued", limit=100000):
+                if a.channel_id == channel_id:
+                    a.status, a.last_error = "dropped", reason[:500]
+                    session.add(a)
+            return n
+
+    # -- registry edits --------------------------------------------------------------------------
+    def add_topic(self, slug: str, keywords: list[str], workspace: str = DEFAULT_WORKSPACE,
+                  title: str | None = None) -> Topic:
+        slug = slugify(slug)
+        if not slug or not keywords:
+            raise UserError("Give a topic slug and at least one keyword.")
+        with session_scope(self.db) as session:
+            self._ensure_workspace(session, workspace)
+            t = q.topic_by_slug(session, workspace, slug)
+            if t is None:
+                t = Topic(workspace=workspace, slug=slug, title=title or slug.replace("-", " ").capitalize(),
+                          keywords=[k.lower() for k in keywords])
+            else:
+                t.keywords = list(dict.fromkeys([*t.keywords, *(k.lower() for k in keywords)]))
+            session.add(t)
+            self._bump(session, workspace)
+            session.flush()
+            return t
+
+    def remove_topic(self, slug: str, workspace: str = DEFAULT_WORKSPACE) -> Topic:
+        with session_scope(self.db) as session:
+            t = self.resolve_topic(session, workspace, slug)
+            session.delete(t)
+            self._bump(session, workspace)
+            return t
+
+    def add_alias(self, official: str, alias: str, workspace: str = DEFAULT_WORKSPACE) -> Official:
+        alias = alias.strip()
+        if not alias:
+            raise UserError("Give an alias.")
+        with session_scope(self.db) as session:
+            o = self.resolve_official(session, workspace, official)
+            if alias not in o.aliases:
+                o.aliases = [*o.aliases, alias]
+                session.add(o)
+                self._bump(session, workspace)
+            return o
+
+    def merge_officials(self, keep: str, merge: str, workspace: str = DEFAULT_WORKSPACE) -> Official:
+        """Fold `merge` into `keep`: statements, positions and shifts move; names become aliases."""
+        with session_scope(self.db) as session:
+            a = self.resolve_official(session, workspace, keep)
+            b = self.resolve_official(session, workspace, merge)
+            if a.id == b.id:
+                raise UserError("Those are the same official.")
+            for model in (Statement, StatementTopic, ArticlePosition, Shift):
+                for row in session.exec(_select_by_official(model, workspace, b.id)).all():
+                    row.official_id = a.id
+                    session.add(row)
+            a.aliases = list(dict.fromkeys([*a.aliases, b.name, *b.aliases]))
+            a.titles = list(dict.fromkeys([*a.titles, *b.titles]))
+            b.merged_into_id = a.id
+            session.add(a)
+            session.add(b)
+            self._bump(session, workspace)
+            # positions of both now share a timeline: let the next pass re-check it
+            q.meta_set(session, "shift_watermark", "0")
+            return a
+
+
+def _select_by_official(model, ws: str, official_id: int):
+    from sqlmodel import select
+
+    return select(model).where(model.workspace == ws, model.official_id == official_id)
+
+
+def statement_dict(s: Statement, a: Article, o: Official | None, topics: list[StatementTopic]) -> dict:
+    """The export shape: one statement with its article, speaker, topics and offsets."""
+    return {
+        "id": s.id,
+        "article": {"url": a.url, "title": a.title, "outlet": a.outlet, "published": a.published.isoformat()},
+        "speaker": {"slug": o.slug, "name": o.name} if o else {"slug": None, "name": None},
+        "mention": s.mention, "text": s.text, "direct": s.direct, "kind": s.kind, "subtype": s.subtype,
+        "topics": [{"slug": t.topic_slug, "stance": t.stance} for t in topics],
+        "cues": list(s.cues), "start": s.start_offset, "end": s.end_offset,
+    }
