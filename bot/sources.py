@@ -50,7 +50,8 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith("."):
+                if child.is_file() and child.suffix.lower() in SUPPORTED and not child.name.startswith(".") \
+                        and not child.name.lower().startswith("readme"):
                     yield child
         else:
             yield path
@@ -108,12 +109,7 @@ def from_text(text: str, origin: str) -> ArticleInput:
     meta: dict = {}
     m = re.match(r"^\s*---\s*\n(.*?)\n---\s*\n", text, re.S)
     if m:
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError:
-            raise SourceError(f"{origin}: front matter is not valid YAML") from None
-        if not isinstance(meta, dict):
-            raise SourceError(f"{origin}: front matter must be key: value lines")
+        meta = _front_matter(m.group(1), origin)
         text = text[m.end():]
     title = str(meta.get("title") or "").strip()
     if not title:
@@ -123,6 +119,23 @@ def from_text(text: str, origin: str) -> ArticleInput:
         text=text, title=title, url=(str(meta["url"]).strip() if meta.get("url") else None),
         published=parse_date(meta.get("published") or meta.get("date"), f"{origin}: "),
         outlet=str(meta.get("outlet") or "").strip(), origin=origin)
+
+
+def _front_matter(block: str, origin: str) -> dict:
+    """YAML when it parses; otherwise plain `key: value` lines (titles often start with a quote)."""
+    try:
+        meta = yaml.safe_load(block)
+        if isinstance(meta, dict):
+            return meta
+    except yaml.YAMLError:
+        pass
+    meta = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if not sep or not key.strip().isidentifier():
+            raise SourceError(f"{origin}: front matter must be 'key: value' lines (title, url, published, outlet)")
+        meta[key.strip().lower()] = value.strip()
+    return meta
 
 
 def from_mapping(obj: object, where: str) -> ArticleInput:

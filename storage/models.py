@@ -51,6 +51,7 @@ class Topic(SQLModel, table=True):
     proposition: str = Field(default="", max_length=500)
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     against: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    related: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Statement(SQLModel, table=True):

@@ -41,6 +41,17 @@ class TopicMatcher:
                     self.single[key] = (t.slug, against)
                 self.phrases.append((re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])"), t.slug, against))
         self._single_keys = list(self.single)
+        self.related = [(re.compile(rf"(?<![\w]){re.escape(_simplify(k))}(?![\w])"), t.slug)
+                        for t in topics for k in t.related]
+
+    def article_topics(self, text: str) -> set[str]:
+        """Topics the article as a whole is about: any strong keyword anywhere in it."""
+        simple = _simplify(text)
+        return {slug for pattern, slug, _against in self.phrases if pattern.search(simple)}
+
+    def related_in(self, text: str, allowed: set[str]) -> list[str]:
+        simple = _simplify(text)
+        return list(dict.fromkeys(slug for pattern, slug in self.related if slug in allowed and pattern.search(simple)))
 
     def find(self, text: str) -> list[tuple[str, bool, int, int]]:
         """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text)."""
@@ -88,13 +99,18 @@ def decide_kind(hits: list[CueHit]) -> tuple[str, str]:
     return top.table.kind, top.table.subtype
 
 
-def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher,
-                       inherited: tuple[str, ...] = ()) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
+def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inherited: tuple[str, ...] = (),
+                       context: set[str] | None = None) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
     """Kind, subtype, cues and per-topic stances of one statement's text.
 
-    `inherited` are topic slugs carried over from the previous sentence of the same speaker, used
-    when this sentence names no topic itself ("It will take time")."""
+    Topics come from the statement's own keywords; failing those, from weaker `related` words of a
+    topic the article is about (`context`); failing those, from `inherited`: the previous sentence
+    of the same speaker when this one continues it ("It will take time")."""
     found = matcher.find(text)
+    if not found and context:
+        related = matcher.related_in(text, context)
+        if related:
+            inherited = tuple(related)
     hits = cue_hits(text, lexicon, bool(found or inherited))
     kind, subtype = decide_kind(hits)
     cues = tuple(dict.fromkeys(h.text for h in sorted(hits, key=lambda h: -h.table.priority)))
@@ -156,7 +172,7 @@ def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None
     if not topic:
         return None
     low = clause.lower().replace("-", " ")
-    for kw in (*topic.keywords, *topic.against):
+    for kw in (*topic.keywords, *topic.against, *topic.related):
         i = low.find(kw.replace("-", " "))
         if i >= 0:
             return i

@@ -12,7 +12,7 @@ from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
-SKIP_ROLES = {"headline", "byline", "caption"}
+SKIP_ROLES = {"byline", "caption"}
 # "responded to a question from ..." is narration: a verb followed by this carries no content.
 NO_CONTENT = re.compile(
     r"^\s*(?:to\s+(?:a|the|questions?|reporters'?)\s*(?:question|questions|query|queries|request|criticism|remarks)?"
@@ -24,6 +24,14 @@ SUBJECT_GAP = re.compile(
     r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)[^,\u2591]{0,90},))*$",
     re.IGNORECASE,
 )
+
+
+BACK_REFERENCE = re.compile(
+    r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
+    r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b", re.IGNORECASE)
+SPEECH_NOUN = re.compile(
+    r"\b(?:remarks?|comments?|words|message|speaking|spoke|statement|summed up|put it|told|said|says|interview|"
+    r"press conference|briefing|speech)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -89,6 +97,10 @@ class Engine:
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
                         left = m
+                if left is None and v.endswith("ing") and re.search(r",\s*$", frame[:verb.start()]):
+                    # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
+                    left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
+                                 and m.start <= 60 and m.kind != "anon"), None)
                 if left is not None and not (right is not None and _ends_quote(frame, verb.start())):
                     speaker = left
                 elif right is not None:
@@ -114,11 +126,7 @@ class Engine:
         for g, idxs in groups.items():
             attrib = next((rows[i]["attr"] for i in idxs if rows[i]["attr"]), None)
             if attrib is None:
-                nxt = idxs[-1] + 1
-                if nxt < len(rows) and rows[nxt]["attr"] is None and not rows[nxt]["quotes"]:
-                    m = next((m for m in rows[nxt]["mentions"] if m.slug and m.kind != "pronoun"), None)
-                    if m and re.search(r"\b(remarks?|comments?|words|speaking|spoke|statement|told|said)\b", rows[nxt]["frame"], re.I):
-                        attrib = _Attribution(m, "next", 0, 0)
+                attrib = self._next_sentence_speaker(rows, idxs[-1] + 1)
             if attrib is None:
                 first = idxs[0]
                 for j in range(first - 1, max(-1, first - 4), -1):
@@ -136,11 +144,28 @@ class Engine:
             result[g] = attrib
         return result
 
+    def _next_sentence_speaker(self, rows: list[dict], nxt: int) -> _Attribution | None:
+        """A quote whose speaker is named only in the following sentence: '"..." That was how
+        Federal Reserve Chair Jerome Powell summed up the decision.'"""
+        if nxt >= len(rows) or (rows[nxt]["quotes"] and rows[nxt]["attr"] is None):
+            return None
+        frame = rows[nxt]["frame"]
+        back_reference = BACK_REFERENCE.match(frame)
+        speech = SPEECH_NOUN.search(frame)
+        if not (back_reference or speech):
+            return None
+        if rows[nxt]["attr"] is not None and rows[nxt]["attr"].mention.kind != "pronoun":
+            return rows[nxt]["attr"]
+        m = next((m for m in rows[nxt]["mentions"] if m.slug and m.kind not in ("pronoun", "anon")), None)
+        return _Attribution(m, "next", 0, 0) if m else None
+
     # -- statements ------------------------------------------------------------------------------
     def _statements(self, text: str, rows: list[dict], group_speaker: dict, state: ArticleState) -> list[Statement]:
         out: list[Statement] = []
         prev_topics: tuple[str, ...] = ()
         prev_slug: str | None = None
+        prev_groups: set[int] = set()
+        context = self.topics.article_topics(text)
         for row in rows:
             sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
             if block.role in SKIP_ROLES:
@@ -165,9 +190,11 @@ class Engine:
             slug = attrib.mention.slug if attrib else None
             mention = attrib.mention.text if attrib else ""
             body = text[start:end]
-            inherit = prev_topics if slug and slug == prev_slug and _continues(body, direct) else ()
+            groups = {g for _a, _b, g in quotes}
+            same_quote = direct and bool(groups & prev_groups)
+            inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body)) else ()
             kind, subtype, cues, topics = classify_statement(body if direct else text[sent.start:sent.end],
-                                                             self.lexicon, self.topics, inherit)
+                                                             self.lexicon, self.topics, inherit, context)
             out.append(Statement(
                 speaker_slug=slug,
                 speaker_name=self.resolver.name_of(slug, state) if slug else None,
@@ -184,6 +211,7 @@ class Engine:
             ))
             prev_topics = tuple(t.slug for t in topics)
             prev_slug = slug
+            prev_groups = groups
         return out
 
 
@@ -200,7 +228,7 @@ def _ends_quote(frame: str, pos: int) -> bool:
     return bool(re.search(QUOTE_FILL + r"[\"\u201d\u2019']?\s*[,.!?\u2013\u2014-]*\s*[\"\u201d]?\s*$", frame[:pos]))
 
 
-def _continues(body: str, direct: bool) -> bool:
+def _continues(body: str) -> bool:
     return bool(re.match(r"\s*(?:he|she|it|this|that|they|these|those|such)\b", body, re.I))
 
 

@@ -55,7 +55,8 @@ def load_lexicon() -> Lexicon:
     escaped = [re.escape(v).replace(r"\ ", r"\s+") for v in verbs]
     deflect = [e for v, e in zip(verbs, escaped, strict=True) if v.split()[0] in {
         "declined", "declines", "declining", "refused", "refuses", "refusing", "refrained", "refrains",
-        "refraining", "would", "wouldn't", "did", "sidestepped", "sidesteps", "dodged", "avoided"}]
+        "refraining", "would", "wouldn't", "did", "sidestepped", "sidesteps", "dodged", "avoided", "avoids",
+        "was", "were", "stopped", "stops", "steered"}]
     roles = tuple(_lines("roles.txt"))
     role_alts = sorted((re.escape(r).replace(r"\ ", r"\s+") for r in roles), key=len, reverse=True)
     cue_data = tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))

@@ -35,6 +35,7 @@ class TopicEntry:
     keywords: tuple[str, ...] = ()
     against: tuple[str, ...] = ()
     proposition: str = ""
+    related: tuple[str, ...] = ()  # context words: count only when the article is about the topic
 
 
 @dataclass(frozen=True)

@@ -57,12 +57,14 @@ async def running_bot(
     *,
     timeout: float = 5.0,
     guild_ready_timeout: float | None = 0.05,
+    stop_views: bool = True,
 ) -> AsyncIterator[ClientT]:
     """Log ``bot`` in, connect it (``reconnect=False``), wait for ``on_ready``; close it on exit.
 
     discord.py waits ``guild_ready_timeout`` (default 2 s) after the last GUILD_CREATE before READY
     fires; this helper lowers it (set ``guild_ready_timeout=None`` to keep the bot's own value).
-    Errors of the connect task (e.g. a gateway close code) are re-raised.
+    Errors of the connect task (e.g. a gateway close code) are re-raised. ``bot.close()`` does not
+    stop Views, whose timeout tasks would outlive the test; ``stop_views`` stops them.
     """
     if guild_ready_timeout is not None:
         bot._connection.guild_ready_timeout = guild_ready_timeout
@@ -85,6 +87,8 @@ async def running_bot(
         body_ok = True
     finally:
         await bot.close()
+        if stop_views:
+            _stop_views(bot)
         if connect_task is not None:
             done, _ = await asyncio.wait({connect_task}, timeout=timeout)
             if not done:
@@ -93,3 +97,14 @@ async def running_bot(
                     raise RuntimeError("bot.connect() did not return after bot.close()")
             elif not connect_task.cancelled() and (exc := connect_task.exception()) is not None and body_ok:
                 raise exc
+
+
+def _stop_views(bot: discord.Client) -> None:
+    """Stop every View/Modal discord.py still tracks (cancels their timeout tasks)."""
+    store = getattr(bot._connection, "_view_store", None)
+    if store is None:
+        return
+    views = {item.view for items in store._views.values() for item in items.values() if item.view is not None}
+    views.update(store._modals.values())
+    for view in views:
+        view.stop()

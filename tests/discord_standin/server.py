@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import copy
 import json
+import logging
 import re
 import secrets
 import time
@@ -17,8 +19,18 @@ from aiohttp import BodyPartReader, WSMsgType, hdrs, web
 
 from .gateway import GatewayConnection, GatewaySession, Intent, Op
 from .models import JSON, Channel, ChannelType, Guild, Member, Perm, Role, StoredFile, User, World
-from .records import ERROR_MESSAGES, ApiError, FailureRule, InteractionRecord, RecordedRequest, Reply, UploadedFile
+from .records import (
+    ERROR_MESSAGES,
+    ApiError,
+    FailureRule,
+    InteractionRecord,
+    RecordedRequest,
+    Reply,
+    UploadedFile,
+)
 from .rest import FLAG_EPHEMERAL, RestApi
+
+_log = logging.getLogger(__name__)
 
 # 1x1 transparent PNG served for any CDN asset (avatars, icons).
 _PNG = base64.b64decode(
@@ -80,6 +92,8 @@ class DiscordStandin:
         self._unsynced_command_ids: dict[str, int] = {}
         self.sessions: dict[str, GatewaySession] = {}
         self._connections: set[GatewayConnection] = set()
+        self.internal_errors: list[BaseException] = []
+        self._inflight = 0
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.rest = RestApi(self)
@@ -309,18 +323,37 @@ class DiscordStandin:
         self._changed.set()
         self._changed = asyncio.Event()
 
-    async def wait_until(self, predicate: Callable[[], Any], timeout: float = 5.0, what: str = "condition") -> Any:
-        """Wait until ``predicate()`` returns something truthy, and return it."""
+    async def wait_until(
+        self, predicate: Callable[[], Any], timeout: float = 5.0, what: str = "condition", *, poll: float = 0.01
+    ) -> Any:
+        """Wait until ``predicate()`` returns something truthy, and return it.
+
+        Re-checked on every stand-in state change and every ``poll`` seconds (so predicates over
+        the bot's own state work too). Raises ``TimeoutError`` listing the last requests.
+        """
         try:
             async with asyncio.timeout(timeout):
                 while True:
                     result = predicate()
                     if result:
                         return result
-                    await self._changed.wait()
+                    changed = self._changed
+                    with contextlib.suppress(TimeoutError):
+                        async with asyncio.timeout(poll):
+                            await changed.wait()
         except TimeoutError:
             seen = "\n  ".join(f"{r.method} {r.path} -> {r.status}" for r in self.requests[-20:])
             raise TimeoutError(f"timed out after {timeout}s waiting for {what}; last requests:\n  {seen}") from None
+
+    async def settle(self, iterations: int = 50) -> None:
+        """Let the bot finish reacting: wait for in-flight REST requests, then yield the loop a bit.
+
+        Simulated user actions call this first, like a human who only acts after seeing the bot's
+        previous message (e.g. discord.py registers a View only after its POST returned).
+        """
+        await self.wait_until(lambda: self._inflight == 0, what="in-flight REST requests")
+        for _ in range(iterations):
+            await asyncio.sleep(0)
 
     def requests_matching(
         self, method: str | None, path_regex: str | re.Pattern[str], *, since: int = 0
@@ -465,25 +498,38 @@ class DiscordStandin:
         return rec
 
     async def _api_handler(self, request: web.Request) -> web.StreamResponse:
-        rec = await self._parse_request(request, "/" + request.match_info["tail"])
+        self._inflight += 1
+        try:
+            rec = await self._parse_request(request, "/" + request.match_info["tail"])
+            reply = await self._reply_for(rec, request.headers.get(hdrs.AUTHORIZATION))
+            rec.status = reply.status
+            rec.response = reply.body
+            self.requests.append(rec)
+        finally:
+            self._inflight -= 1
+            self.notify()
+        headers = {"Via": "1.1 google", **self._ratelimit_headers(rec.path, reply.status), **reply.headers}
+        if reply.body is None:
+            return web.Response(status=reply.status, headers=headers)
+        # discord.py only parses JSON when Content-Type is exactly "application/json" (no charset).
+        headers["Content-Type"] = "application/json"
+        return web.Response(body=json.dumps(reply.body).encode(), status=reply.status, headers=headers)
+
+    async def _reply_for(self, rec: RecordedRequest, auth: str | None) -> Reply:
         rule = next((f for f in self.failures if f.matches(rec.method, rec.path)), None)
         if rule is not None:
             rule.remaining -= 1
             rec.injected = True
-            reply = Reply(rule.status, copy.deepcopy(rule.body), dict(rule.headers))
-        else:
-            try:
-                reply = await self.rest.handle(rec, request.headers.get(hdrs.AUTHORIZATION))
-            except ApiError as exc:
-                reply = Reply(exc.status, exc.body())
-        rec.status = reply.status
-        rec.response = reply.body
-        self.requests.append(rec)
-        self.notify()
-        headers = {"Via": "1.1 google", **self._ratelimit_headers(rec.path, reply.status), **reply.headers}
-        if reply.body is None:
-            return web.Response(status=reply.status, headers=headers)
-        return web.json_response(reply.body, status=reply.status, headers=headers)
+            return Reply(rule.status, copy.deepcopy(rule.body), dict(rule.headers))
+        try:
+            return await self.rest.handle(rec, auth)
+        except ApiError as exc:
+            return Reply(exc.status, exc.body())
+        except Exception as exc:
+            # A stand-in bug: answer 418 (discord.py raises HTTPException at once, no 5xx retries).
+            _log.exception("stand-in failed handling %s %s", rec.method, rec.path)
+            self.internal_errors.append(exc)
+            return Reply(418, {"message": f"stand-in internal error: {exc!r}", "code": 0})
 
     @staticmethod
     def _ratelimit_headers(path: str, status: int) -> dict[str, str]:
@@ -713,6 +759,7 @@ class DiscordStandin:
 
         ``attachments`` are URLs from :meth:`add_attachment` or ``(filename, bytes)`` tuples.
         """
+        await self.settle()
         self._check_member(guild_id, channel_id, author_id)
         message = self.world.build_message(
             channel_id,
@@ -892,6 +939,7 @@ class DiscordStandin:
         With ``check_permissions`` a synced ``default_member_permissions`` is enforced like Discord's
         client would (``PermissionError``).
         """
+        await self.settle()
         data = self._command_data(name, options, type, guild_id, channel_id, user_id, None, check_permissions)
         record = self._new_interaction(2, guild_id, channel_id, user_id, data, locale=locale)
         await self.dispatch("INTERACTION_CREATE", copy.deepcopy(record.payload))
@@ -910,6 +958,7 @@ class DiscordStandin:
     ) -> InteractionRecord:
         """A user types into an option: dispatches INTERACTION_CREATE type 4 (``focused`` option name;
         defaults to the last option given)."""
+        await self.settle()
         focus = focused or (list(options or {})[-1] if options else None)
         if focus is None:
             raise ValueError("send_autocomplete needs a focused option")
@@ -922,6 +971,7 @@ class DiscordStandin:
         self, guild_id: int | None, channel_id: int, user_id: int, name: str, target_id: int
     ) -> InteractionRecord:
         """A user runs a user (target is a user) or message (target is a message) context menu command."""
+        await self.settle()
         ctx = _OptionContext(self, guild_id, channel_id, user_id)
         if target_id in self.world.messages:
             ctype = 3
@@ -971,6 +1021,7 @@ class DiscordStandin:
         label: str | None = None,
     ) -> InteractionRecord:
         """A user clicks a button (by custom_id or label) on a stored message: INTERACTION_CREATE type 3."""
+        await self.settle()
         comp = self.find_component(message_id, custom_id=custom_id, label=label)
         data = {"custom_id": comp["custom_id"], "component_type": comp.get("type", 2)}
         record = self._new_interaction(3, guild_id, channel_id, user_id, data, message_id)
@@ -981,6 +1032,7 @@ class DiscordStandin:
         self, guild_id: int | None, channel_id: int, user_id: int, message_id: int, custom_id: str, values: list[str]
     ) -> InteractionRecord:
         """A user picks ``values`` in a select menu on a stored message."""
+        await self.settle()
         comp = self.find_component(message_id, custom_id=custom_id)
         data: JSON = {"custom_id": custom_id, "component_type": comp.get("type", 3), "values": [str(v) for v in values]}
         if comp.get("type", 3) in (5, 6, 7, 8):
@@ -1003,6 +1055,7 @@ class DiscordStandin:
         message_id: int | None = None,
     ) -> InteractionRecord:
         """A user submits a modal: text inputs ``{custom_id: value}`` (INTERACTION_CREATE type 5)."""
+        await self.settle()
         rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
         data = {"custom_id": custom_id, "components": rows}
         record = self._new_interaction(5, guild_id, channel_id, user_id, data, message_id)

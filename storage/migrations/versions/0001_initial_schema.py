@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 05:28:32.464362
+Create Date: 2026-11-27 05:30:30.674093
 """
 from collections.abc import Sequence
 
@@ -65,6 +65,7 @@ def upgrade() -> None:
     sa.Column('proposition', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('keywords', sa.JSON(), nullable=False),
     sa.Column('against', sa.JSON(), nullable=False),
+    sa.Column('related', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('workspace', 'slug', name='uq_topic_slug')
     )

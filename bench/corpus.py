@@ -1,0 +1,42 @@
+"""Load the hand-labelled development corpus (see bench/corpus/README.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.analysis.registry import load_registry_files
+from bot.config import SEEDS
+from bot.sources import ArticleInput, from_text
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass
+class Labelled:
+    id: str
+    article: ArticleInput
+    gold: list[dict]
+
+
+def registry():
+    extra = sorted(CORPUS.glob("topics_extra_*.toml"))
+    return load_registry_files([SEEDS / "officials.toml", SEEDS / "topics.toml", *extra])
+
+
+def load(prefix: str = "") -> list[Labelled]:
+    out = []
+    for path in sorted((CORPUS / "articles").glob(f"{prefix}*.md")):
+        label_path = CORPUS / "labels" / f"{path.stem}.json"
+        if not label_path.exists():
+            continue
+        article = from_text(path.read_text(encoding="utf-8"), path.name)
+        gold = json.loads(label_path.read_text(encoding="utf-8"))["statements"]
+        out.append(Labelled(path.stem, article, gold))
+    return out
+
+
+def storylines() -> list[dict]:
+    path = CORPUS / "storylines.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
