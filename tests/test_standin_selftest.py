@@ -8,6 +8,7 @@ import asyncio
 import io
 import time
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -40,6 +41,60 @@ class ConfirmView(discord.ui.View):
         await interaction.response.edit_message(content="Confirmed", view=None)
 
 
+class NoteModal(discord.ui.Modal, title="Add a note"):
+    """A modal with one text input."""
+
+    note = discord.ui.TextInput(label="Note", custom_id="selftest:note")
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"noted: {self.note.value}", ephemeral=True)
+
+
+class TopicPicker(discord.ui.View):
+    """A select menu answered with defer + followup + edit of the original message."""
+
+    @discord.ui.select(
+        custom_id="selftest:topic",
+        options=[
+            discord.SelectOption(label="Climate", value="climate"),
+            discord.SelectOption(label="Budget", value="budget"),
+        ],
+    )
+    async def topic(self, interaction: discord.Interaction, select: discord.ui.Select[TopicPicker]) -> None:
+        await interaction.response.defer()
+        await interaction.followup.send(f"tracking {select.values[0]}", ephemeral=True)
+        await interaction.edit_original_response(content=f"topic: {select.values[0]}", view=None)
+        self.stop()
+
+
+watch = app_commands.Group(
+    name="watch", description="Watch officials", default_permissions=discord.Permissions(manage_guild=True)
+)
+official = app_commands.Group(name="official", description="Officials", parent=watch)
+
+
+@official.command(name="add", description="Watch an official")
+async def watch_official_add(
+    interaction: discord.Interaction,
+    who: discord.Member,
+    channel: discord.TextChannel,
+    source: discord.Attachment | None = None,
+) -> None:
+    await interaction.response.defer(ephemeral=True, thinking=True)
+    size = len(await source.read()) if source else 0
+    await interaction.followup.send(f"watching {who.display_name} in #{channel.name} ({size} bytes)")
+
+
+@app_commands.command(name="note", description="Add a note")
+async def note_command(interaction: discord.Interaction) -> None:
+    await interaction.response.send_modal(NoteModal())
+
+
+@app_commands.command(name="topic", description="Pick a topic")
+async def topic_command(interaction: discord.Interaction) -> None:
+    await interaction.response.send_message("Pick a topic", view=TopicPicker(timeout=30))
+
+
 class Core(commands.Cog):
     """Prefix, hybrid and autocomplete commands."""
 
@@ -56,7 +111,9 @@ class Core(commands.Cog):
         await ctx.send(text)
 
     @echo.autocomplete("text")
-    async def echo_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def echo_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
         return [app_commands.Choice(name=w, value=w) for w in WORDS if w.startswith(current.lower())]
 
     @commands.hybrid_command(description="Ask for confirmation")
@@ -66,7 +123,9 @@ class Core(commands.Cog):
     @commands.command()
     async def size(self, ctx: commands.Context[SelftestBot]) -> None:
         data = await ctx.message.attachments[0].read()
-        await ctx.send(f"{ctx.message.attachments[0].filename}: {len(data)} bytes, starts {data[:5].decode()}")
+        await ctx.send(
+            f"{ctx.message.attachments[0].filename}: {len(data)} bytes, starts {data[:5].decode()}"
+        )
 
     @commands.command()
     async def upload(self, ctx: commands.Context[SelftestBot]) -> None:
@@ -76,7 +135,9 @@ class Core(commands.Cog):
     async def whoami(self, ctx: commands.Context[SelftestBot]) -> None:
         member = ctx.guild.get_member(ctx.author.id) if ctx.guild else None
         admin = bool(member and member.guild_permissions.administrator)
-        await ctx.send(f"{ctx.author.name} admin={admin} members={ctx.guild.member_count if ctx.guild else 0}")
+        await ctx.send(
+            f"{ctx.author.name} admin={admin} members={ctx.guild.member_count if ctx.guild else 0}"
+        )
 
 
 class Announcer(commands.Cog):
@@ -109,9 +170,18 @@ class SelftestBot(commands.Bot):
     async def setup_hook(self) -> None:
         await self.add_cog(Core(self))
         await self.add_cog(Announcer(self))
+        for command in (watch, note_command, topic_command):
+            self.tree.add_command(command)
         await self.tree.sync()
 
-    async def on_command_error(self, ctx: commands.Context[SelftestBot], error: commands.CommandError) -> None:  # type: ignore[override]
+    async def on_message(self, message: discord.Message) -> None:
+        if message.guild is None and not message.author.bot:
+            await message.channel.send(f"DM received: {message.content}")
+        await self.process_commands(message)
+
+    async def on_command_error(
+        self, ctx: commands.Context[SelftestBot], error: commands.CommandError
+    ) -> None:  # type: ignore[override]
         self.command_errors.append(error)
 
 
@@ -152,7 +222,7 @@ async def test_gateway_frames_and_login_requests(standin: DiscordStandin) -> Non
         paths = [(r.method, r.path) for r in standin.requests]
         assert ("GET", "/users/@me") in paths and ("GET", "/oauth2/applications/@me") in paths
         sync = standin.requests_matching("PUT", rf"/applications/{standin.application_id}/commands")[0]
-        assert {c["name"] for c in sync.json} == {"echo", "confirm"}
+        assert {c["name"] for c in sync.json} == {"echo", "confirm", "watch", "note", "topic"}
         assert all(c["id"] for c in sync.response)
         # the bot can see members (members intent) and guild permissions are computed from roles
         guild, general, _, admin, _ = _ids(standin)
@@ -181,8 +251,12 @@ async def test_slash_hybrid_echo(standin: DiscordStandin) -> None:
 async def test_autocomplete_returns_choices(standin: DiscordStandin) -> None:
     guild, general, _, _, member = _ids(standin)
     async with running_bot(SelftestBot(), standin):
-        inter = await standin.send_autocomplete(guild, general, member, "echo", {"text": "st"}, focused="text")
-        assert inter.payload["data"]["options"] == [{"name": "text", "type": 3, "value": "st", "focused": True}]
+        inter = await standin.send_autocomplete(
+            guild, general, member, "echo", {"text": "st"}, focused="text"
+        )
+        assert inter.payload["data"]["options"] == [
+            {"name": "text", "type": 3, "value": "st", "focused": True}
+        ]
         callback = await standin.wait_for_callback(inter)
         assert callback.json["type"] == 8
         assert [c["value"] for c in callback.json["data"]["choices"]] == ["stance", "statement", "strategy"]
@@ -265,7 +339,9 @@ async def test_attachments_both_ways(standin: DiscordStandin) -> None:
         await standin.send_message(guild, general, member, "!upload")
         req = await standin.wait_for_request("POST", rf"/channels/{general}/messages", count=2)
         assert req.json["content"] == "report attached"
-        assert [(f.field, f.filename, f.data) for f in req.files] == [("files[0]", "report.txt", b"stance report")]
+        assert [(f.field, f.filename, f.data) for f in req.files] == [
+            ("files[0]", "report.txt", b"stance report")
+        ]
         attachment = req.response["attachments"][0]
         assert attachment["filename"] == "report.txt" and attachment["size"] == 13
 
@@ -306,3 +382,75 @@ async def test_restores_discord_py_globals_and_leaves_no_tasks() -> None:
     await asyncio.sleep(0)
     leftover = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
     assert leftover == []
+
+
+async def test_subcommand_group_with_resolved_options_defer_and_followup(standin: DiscordStandin) -> None:
+    guild, general, alerts, admin, member = _ids(standin)
+    async with running_bot(SelftestBot(), standin):
+        with pytest.raises(PermissionError):  # default_member_permissions hides it from plain members
+            await standin.send_slash(
+                guild, general, member, "watch official add", {"who": admin, "channel": alerts}
+            )
+        url = standin.add_attachment("speech.txt", b"transcript")
+        inter = await standin.send_slash(
+            guild, general, admin, "watch official add", {"who": member, "channel": alerts, "source": url}
+        )
+        group = inter.payload["data"]["options"][0]
+        assert (group["type"], group["options"][0]["type"]) == (2, 1)
+        assert [o["type"] for o in group["options"][0]["options"]] == [6, 7, 11]
+        assert set(inter.payload["data"]["resolved"]) == {"users", "members", "channels", "attachments"}
+        deferred = await standin.wait_for_callback(inter)
+        assert deferred.json == {"type": 5, "data": {"flags": 64}}
+        followup = await standin.wait_for_request("POST", rf"/webhooks/{standin.application_id}/[^/]+")
+        assert followup.json["content"] == "watching member-bob in #alerts (10 bytes)"
+        original = standin.message(inter.original_message_id or 0)
+        assert (
+            original["content"] == followup.json["content"] and original["flags"] == 64
+        )  # loading flag cleared
+
+
+async def test_modal_and_select_menu_flows(standin: DiscordStandin) -> None:
+    guild, general, _, _, member = _ids(standin)
+    async with running_bot(SelftestBot(), standin):
+        inter = await standin.send_slash(guild, general, member, "note")
+        modal = await standin.wait_for_callback(inter)
+        assert modal.json["type"] == 9 and modal.json["data"]["title"] == "Add a note"
+        submit = await standin.submit_modal(
+            guild, general, member, modal.json["data"]["custom_id"], {"selftest:note": "flip-flop"}
+        )
+        answer = await standin.wait_for_callback(submit)
+        assert answer.json["data"] == {"tts": False, "content": "noted: flip-flop", "flags": 64}
+
+        inter = await standin.send_slash(guild, general, member, "topic")
+        await standin.wait_for_callback(inter)
+        picked = await standin.choose_select(
+            guild, general, member, inter.original_message_id or 0, "selftest:topic", ["budget"]
+        )
+        assert (await standin.wait_for_callback(picked)).json == {"type": 6}
+        await standin.wait_for_request("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")
+        edited = standin.message(inter.original_message_id or 0)
+        assert (edited["content"], edited["components"]) == ("topic: budget", [])
+        assert any(
+            m["content"] == "tracking budget" and m["flags"] == 64 for m in standin.bot_messages(general)
+        )
+
+
+async def test_direct_messages(standin: DiscordStandin) -> None:
+    _, _, _, _, member = _ids(standin)
+    async with running_bot(SelftestBot(), standin):
+        dm = standin.open_dm(member)
+        await standin.send_message(None, dm, member, "are you there?")
+        reply = await standin.wait_for_bot_message(dm)
+        assert reply["content"] == "DM received: are you there?" and "guild_id" not in reply
+
+
+async def test_control_api_for_out_of_process_use(standin: DiscordStandin) -> None:
+    guild, general, _, _, member = _ids(standin)
+    async with running_bot(SelftestBot(), standin), aiohttp.ClientSession() as http:
+        body = {"method": "send_message", "args": [guild, general, member, "!ping"]}
+        async with http.post(f"{standin.http_base}/_standin/call", json=body) as resp:
+            assert resp.status == 200 and (await resp.json())["result"]["content"] == "!ping"
+        await standin.wait_for_request("POST", rf"/channels/{general}/messages")
+        async with http.get(f"{standin.http_base}/_standin/requests") as resp:
+            recorded = await resp.json()
+        assert recorded[-1]["json"]["embeds"][0]["title"] == "Pong!"

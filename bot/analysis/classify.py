@@ -16,6 +16,13 @@ CLAUSE_SPLIT = re.compile(
     r"|\s+but\s+|,\s*not\s+",
     re.IGNORECASE,
 )
+# Reported speech shifts tense: "we will cut" becomes "she said they would cut". A `would` whose
+# subject is a person, pronoun or named actor (a capitalised word, "the government") is read as the
+# `will` the speaker used; after a common noun ("the draft would send") it stays a prediction.
+BACKSHIFT = re.compile(
+    r"(?<![\w'\u2019])(?:he|she|they|we|it|i|(?-i:[A-Z])[\w\u00c0-\u017f-]*|the\s+(?:government|commission|bank|cabinet|"
+    r"administration|council|union|alliance|country|ministry|bloc|fed|ecb|minister|president|chancellor|committee))"
+    r"\s+(would)(n't|\s+not)?(?![\w'\u2019])", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -33,38 +40,79 @@ class TopicMatcher:
     def __init__(self, topics: tuple[TopicEntry, ...]):
         self.topics = {t.slug: t for t in topics}
         self.phrases: list[tuple[re.Pattern[str], str, bool]] = []
+        # one-word `against` terms ("tightening", "hiking") set a direction but are too generic to
+        # mark the topic: like `related` words they count only in an article already about it
+        self.weak: list[tuple[re.Pattern[str], str, bool]] = []
         self.single: dict[str, tuple[str, bool]] = {}
         for t in topics:
             for kw, against in [(k, False) for k in t.keywords] + [(k, True) for k in t.against]:
                 key = _simplify(kw)
+                pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
+                if against and " " not in key and key not in t.keywords:
+                    self.weak.append((pattern, t.slug, against))
+                    continue
                 if " " not in key and len(key) >= 6:
                     self.single[key] = (t.slug, against)
-                self.phrases.append((re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])"), t.slug, against))
+                self.phrases.append((pattern, t.slug, against))
         self._single_keys = list(self.single)
         self.related = [(re.compile(rf"(?<![\w]){re.escape(_simplify(k))}(?![\w])"), t.slug)
                         for t in topics for k in t.related]
 
     def article_topics(self, text: str) -> set[str]:
         """Topics the article as a whole is about: any strong keyword anywhere in it."""
+        return {slug for slug, _a, _s, _e in self.find(text, fuzzy=False)}
+
+    def focus(self, text: str, headline: str = "") -> str | None:
+        """The one topic an article is clearly about, or None.
+
+        Every keyword occurrence counts once (a headline occurrence twice, since headlines name
+        the story). The leader must have at least three points and twice the runner-up: then an
+        official's statement with no topic word of its own ("We have a deal") is read as being
+        about that story, as a reader would."""
+        counts: dict[str, int] = {}
+        for part, weight in ((text, 1), (headline, 1)):
+            for slug, n in self._occurrences(part).items():
+                counts[slug] = counts.get(slug, 0) + weight * n
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top, score = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return top if score >= 3 and score >= 2 * second else None
+
+    def _occurrences(self, text: str) -> dict[str, int]:
         simple = _simplify(text)
-        return {slug for pattern, slug, _against in self.phrases if pattern.search(simple)}
+        spans: list[tuple[int, int, str]] = []
+        for pattern, slug, _against in self.phrases:
+            spans.extend((m.start(), m.end(), slug) for m in pattern.finditer(simple))
+        counts: dict[str, int] = {}
+        for a, b, slug in _outermost(spans):
+            counts[slug] = counts.get(slug, 0) + 1
+        return counts
 
     def related_in(self, text: str, allowed: set[str]) -> list[str]:
         simple = _simplify(text)
         return list(dict.fromkeys(slug for pattern, slug in self.related if slug in allowed and pattern.search(simple)))
 
-    def find(self, text: str) -> list[tuple[str, bool, int, int]]:
-        """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text)."""
+    def find(self, text: str, fuzzy: bool = True, context: set[str] | None = None) -> list[tuple[str, bool, int, int]]:
+        """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text).
+
+        A phrase inside a longer phrase of another topic does not count: "EU membership" is about
+        enlargement, and its "membership" is not a second hit for another topic's "membership"."""
         simple = _simplify(text)
-        hits: dict[str, tuple[str, bool, int, int]] = {}
+        spans: list[tuple[int, int, str, bool]] = []
         for pattern, slug, against in self.phrases:
-            m = pattern.search(simple)
-            if m:
-                old = hits.get(slug)
-                # the longer (more specific) phrase decides direction
-                if old is None or (m.end() - m.start()) > (old[3] - old[2]):
-                    hits[slug] = (slug, against, m.start(), m.end())
-        if self._single_keys:
+            spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
+        for pattern, slug, against in self.weak:
+            if context and slug in context:
+                spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
+        hits: dict[str, tuple[str, bool, int, int]] = {}
+        for a, b, slug, against in _outermost(spans):
+            old = hits.get(slug)
+            # the longer (more specific) phrase decides direction
+            if old is None or (b - a) > (old[3] - old[2]):
+                hits[slug] = (slug, against, a, b)
+        if fuzzy and self._single_keys:
             for w in _WORD.finditer(simple):
                 token = w.group(0)
                 if len(token) < 6:
@@ -74,6 +122,18 @@ class TopicMatcher:
                     slug, against = self.single[hit[0]]
                     hits.setdefault(slug, (slug, against, w.start(), w.end()))
         return list(hits.values())
+
+
+def _outermost(spans: list) -> list:
+    """Drop spans lying inside a longer span of a different topic (item 2 is the slug)."""
+    spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+    out = []
+    for span in spans:
+        if any(o[0] <= span[0] and span[1] <= o[1] and o[2] != span[2] and (o[1] - o[0]) > (span[1] - span[0])
+               for o in out):
+            continue
+        out.append(span)
+    return out
 
 
 def _simplify(text: str) -> str:
@@ -93,27 +153,65 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool) -> list[CueHit]:
 
 
 def decide_kind(hits: list[CueHit]) -> tuple[str, str]:
+    """The highest-priority cue decides; a table with `decides = false` (bare modals such as
+    "could") only marks the statement as weakened and never makes it a deflection by itself."""
+    hits = [h for h in hits if h.table.decides]
     if not hits:
         return "position", "claim"
     top = max(hits, key=lambda h: h.table.priority)
     return top.table.kind, top.table.subtype
 
 
+def backshift(text: str) -> tuple[str, list[int]]:
+    """Reported `would` back to `will` (see BACKSHIFT); returns the new text and, for each of its
+    offsets, the offset in `text` (one extra entry for the end)."""
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in BACKSHIFT.finditer(text):
+        at = m.start(1)
+        out.append(text[last:at])
+        where.extend(range(last, at))
+        neg = m.group(2)
+        new = "will" if not neg else ("won't" if neg == "n't" else "will not")
+        out.append(new)
+        where.extend(min(at + i, m.end() - 1) for i in range(len(new)))
+        last = m.end()
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
+
+
 def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inherited: tuple[str, ...] = (),
-                       context: set[str] | None = None) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
+                       context: set[str] | None = None, focus: str | None = None, reported: bool = False,
+                       ) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
     """Kind, subtype, cues and per-topic stances of one statement's text.
 
     Topics come from the statement's own keywords; failing those, from weaker `related` words of a
     topic the article is about (`context`); failing those, from `inherited`: the previous sentence
-    of the same speaker when this one continues it ("It will take time")."""
-    found = matcher.find(text)
+    of the same speaker when this one continues it ("It will take time"); failing that, the
+    article's `focus` topic, the one story it clearly tells. `reported` (indirect speech) reads a
+    backshifted `would` as `will`; cues are still quoted from the original words."""
+    original = text
+    where: list[int] | None = None
+    if reported:
+        text, where = backshift(text)
+        if text == original:
+            where = None
+    found = matcher.find(text, context=context)
     if not found and context:
         related = matcher.related_in(text, context)
         if related:
             inherited = tuple(related)
+    if not found and not inherited and focus:
+        inherited = (focus,)
     hits = cue_hits(text, lexicon, bool(found or inherited))
     kind, subtype = decide_kind(hits)
-    cues = tuple(dict.fromkeys(h.text for h in sorted(hits, key=lambda h: -h.table.priority)))
+    ordered = sorted(hits, key=lambda h: -h.table.priority)
+    if where is not None:
+        cues = tuple(dict.fromkeys(original[where[h.start]:where[h.start + len(h.text) - 1] + 1] for h in ordered))
+    else:
+        cues = tuple(dict.fromkeys(h.text for h in ordered))
     clauses = _clauses(text)
     stances = []
     if found:

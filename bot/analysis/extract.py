@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .classify import TopicMatcher, classify_statement
 from .lexicon import Lexicon, load_lexicon
-from .models import Analysis, Block, Registry, Sentence, Statement
+from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
 from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
 
@@ -61,13 +61,16 @@ class Engine:
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)
         state = ArticleState()
-        per_sentence: list[dict] = []
+        framed = []
         for sent in sentences:
             block = blocks[sent.block]
             start = max(sent.start, dateline_end(text, block.start, block.end)) if sent.start == block.start else sent.start
             sent = Sentence(start, sent.end, sent.block, sent.index)
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
-            frame = _frame(text, sent, in_quotes)
+            framed.append((sent, block, in_quotes, _frame(text, sent, in_quotes)))
+        self._learn_names(framed, state)
+        per_sentence: list[dict] = []
+        for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state)
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             info = {"sent": sent, "block": block, "quotes": in_quotes, "frame": frame,
@@ -82,6 +85,39 @@ class Engine:
         group_speaker = self._group_speakers(per_sentence, state)
         statements = self._statements(text, per_sentence, group_speaker, state)
         return Analysis(tuple(statements), tuple(state.discovered.values()))
+
+    def _learn_names(self, framed: list, state: ArticleState) -> None:
+        """First pass: learn the article's people (full names with titles) before attributing.
+
+        Headlines and standfirsts name people by surname or bare title ("Lindner says ...",
+        "Governor warns ...") before the body introduces them in full. Each sentence is read on its
+        own, then the results are merged; only names and titles are kept from this pass."""
+        scratch = ArticleState()
+        for _sent, _block, _quotes, frame in framed:
+            fresh = ArticleState()  # each sentence on its own: a bare surname cannot hide a full name
+            self.resolver.mentions(frame, fresh)
+            for slug, entry in fresh.discovered.items():
+                old = scratch.discovered.get(slug)
+                scratch.discovered[slug] = entry if old is None else OfficialEntry(
+                    slug, old.name, tuple(dict.fromkeys((*old.titles, *entry.titles))), old.aliases)
+            for key, slug in fresh.local_names.items():
+                scratch.local_names.setdefault(key, slug)
+            scratch.local_titles.extend(fresh.local_titles)
+        # a surname discovered on its own ("Van Rijn says ...") belongs to the full name
+        merged: dict[str, str] = {}
+        for short in scratch.discovered.values():
+            for full in scratch.discovered.values():
+                if full.name.lower().endswith(" " + short.name.lower()) and full.slug != short.slug:
+                    merged[short.slug] = full.slug
+        for old, new in merged.items():
+            scratch.discovered.pop(old, None)
+            for key, slug in list(scratch.local_names.items()):
+                if slug == old:
+                    scratch.local_names[key] = new
+            scratch.local_titles[:] = [(t, new if slug == old else slug) for t, slug in scratch.local_titles]
+        state.discovered.update(scratch.discovered)
+        state.local_names.update(scratch.local_names)
+        state.local_titles.extend(scratch.local_titles)
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
@@ -166,6 +202,8 @@ class Engine:
         prev_slug: str | None = None
         prev_groups: set[int] = set()
         context = self.topics.article_topics(text)
+        headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
+        focus = self.topics.focus(text, headline)
         for row in rows:
             sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
             if block.role in SKIP_ROLES:
@@ -194,7 +232,8 @@ class Engine:
             same_quote = direct and bool(groups & prev_groups)
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body)) else ()
             kind, subtype, cues, topics = classify_statement(body if direct else text[sent.start:sent.end],
-                                                             self.lexicon, self.topics, inherit, context)
+                                                             self.lexicon, self.topics, inherit, context,
+                                                             focus, reported=not direct)
             out.append(Statement(
                 speaker_slug=slug,
                 speaker_name=self.resolver.name_of(slug, state) if slug else None,
@@ -213,6 +252,10 @@ class Engine:
             prev_slug = slug
             prev_groups = groups
         return out
+
+
+def _blocks_of(rows: list[dict]) -> list[Block]:
+    return list(dict.fromkeys(row["block"] for row in rows))
 
 
 def _frame(text: str, sent: Sentence, quotes: list[tuple[int, int, int]]) -> str:

@@ -18,6 +18,7 @@ class CueTable:
     priority: int
     needs_topic: bool
     why: str
+    decides: bool
     pattern: re.Pattern[str]
 
 
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
                 priority=int(table["priority"]),
                 needs_topic=bool(table.get("needs_topic", False)),
                 why=table.get("why", ""),
+                decides=bool(table.get("decides", True)),
                 pattern=_alternation(table["patterns"]),
             ))
     cues.sort(key=lambda c: -c.priority)

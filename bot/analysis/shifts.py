@@ -22,8 +22,6 @@ STRENGTH = {
     ("deflection", "declined"): 0.0,
     ("deflection", "deferred"): 0.0,
 }
-# How much a statement counts toward its article's position.
-WEIGHT = {"commitment": 1.0, "deflection": 0.8, "position": 0.5}
 WEAKENING = 0.6  # hedges and modal weakening ("could", "tentatively", "no longer")
 REVERSAL_FLOOR = 0.35  # both sides must be at least this far from neutral to count as a reversal
 
@@ -45,26 +43,31 @@ class PositionInput:
     position: float
 
 
+DEFLECTION_DISCOUNT = 0.5  # an article of nothing but deflections halves its strongest commitment
+
+
 def article_position(items: Sequence[PositionInput]) -> tuple[float, int]:
-    """Weighted mean of an article's statements on a topic, and its strongest evidence.
+    """One article's position on a topic, and the statement that best shows it.
 
-    Neutral claims carry little information, so they count little; deflections count almost as
-    much as commitments, because dodging a question one used to answer firmly is the signal."""
-    total = weight_sum = 0.0
-    for it in items:
-        w = WEIGHT.get(it.kind, 0.5)
-        if it.kind == "position" and it.position == 0:
-            w = 0.2
-        total += w * it.position
-        weight_sum += w
-    value = total / weight_sum if weight_sum else 0.0
-    evidence = max(items, key=lambda it: (_evidence_rank(it, value), -it.statement_id))
+    The strongest statement sets the direction and strength ("the irreversible path towards NATO");
+    the share of deflections in the same article pulls it toward neutral ("step by step", declined
+    to comment), because hedging beside a firm line is itself a signal. Neutral claims are ignored."""
+    informative = [it for it in items if not (it.kind == "position" and it.position == 0)]
+    if not informative:
+        informative = list(items)
+    firm = [it for it in informative if it.kind != "deflection" or it.position != 0]
+    deflections = [it for it in informative if it.kind == "deflection"]
+    share = len(deflections) / len(informative) if informative else 0.0
+    if firm:
+        strongest = max(firm, key=lambda it: (abs(it.position), it.kind == "commitment", -it.statement_id))
+        value = strongest.position * (1 - DEFLECTION_DISCOUNT * share)
+        evidence = strongest
+    else:
+        value = 0.0
+        evidence = min(informative, key=lambda it: it.statement_id)
+    if deflections and abs(value) < 0.25:
+        evidence = min(deflections, key=lambda it: it.statement_id)
     return round(value, 4), evidence.statement_id
-
-
-def _evidence_rank(it: PositionInput, value: float) -> float:
-    """Prefer the statement closest to the article's position, commitments and deflections first."""
-    return -abs(it.position - value) + (0.3 if it.kind != "position" else 0.0) + 0.1 * abs(it.position)
 
 
 @dataclass(frozen=True)

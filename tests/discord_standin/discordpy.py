@@ -74,7 +74,9 @@ async def running_bot(
         await bot.login(standin.token)
         connect_task = asyncio.create_task(bot.connect(reconnect=False), name="standin-bot-connect")
         ready_task = asyncio.create_task(bot.wait_until_ready())
-        done, _ = await asyncio.wait({ready_task, connect_task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait(
+            {ready_task, connect_task}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+        )
         if ready_task not in done:
             ready_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):

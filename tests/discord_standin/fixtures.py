@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import pytest
 import pytest_asyncio
 
 from .discordpy import point_discord_py_at
@@ -22,3 +23,5 @@ async def standin() -> AsyncIterator[DiscordStandin]:
     finally:
         restore()
         await server.stop()
+    if server.internal_errors:
+        pytest.fail(f"the Discord stand-in itself failed: {server.internal_errors!r}")

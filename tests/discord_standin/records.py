@@ -93,7 +93,12 @@ class RecordedRequest:
             "json": self.json,
             "form": self.form,
             "files": [
-                {"field": f.field, "filename": f.filename, "content_type": f.content_type, "size": len(f.data)}
+                {
+                    "field": f.field,
+                    "filename": f.filename,
+                    "content_type": f.content_type,
+                    "size": len(f.data),
+                }
                 for f in self.files
             ],
             "status": self.status,

@@ -30,7 +30,9 @@ def _p(template: str) -> str:
 
 
 def _form_error(field: str, code: str, message: str) -> ApiError:
-    return ApiError(400, 50035, "Invalid Form Body", {field: {"_errors": [{"code": code, "message": message}]}})
+    return ApiError(
+        400, 50035, "Invalid Form Body", {field: {"_errors": [{"code": code, "message": message}]}}
+    )
 
 
 def validate_message(body: JSON, *, has_files: bool, partial: bool = False) -> None:
@@ -48,7 +50,9 @@ def validate_message(body: JSON, *, has_files: bool, partial: bool = False) -> N
             value = embed.get(key) or ""
             total += len(value)
             if len(value) > limit:
-                raise _form_error(f"embeds.{i}.{key}", "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer in length.")
+                raise _form_error(
+                    f"embeds.{i}.{key}", "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer in length."
+                )
         fields = embed.get("fields") or []
         if len(fields) > 25:
             raise _form_error(f"embeds.{i}.fields", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
@@ -58,7 +62,9 @@ def validate_message(body: JSON, *, has_files: bool, partial: bool = False) -> N
             if len(fld["name"]) > 256 or len(fld["value"]) > 1024:
                 raise _form_error(f"embeds.{i}.fields.{j}", "BASE_TYPE_MAX_LENGTH", "Field too long.")
             total += len(fld["name"]) + len(fld["value"])
-        total += len((embed.get("footer") or {}).get("text") or "") + len((embed.get("author") or {}).get("name") or "")
+        total += len((embed.get("footer") or {}).get("text") or "") + len(
+            (embed.get("author") or {}).get("name") or ""
+        )
     if total > 6000:
         raise _form_error("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000")
     rows = body.get("components") or []
@@ -111,18 +117,48 @@ class RestApi:
             ("GET", "/channels/{channel_id}/messages/{message_id}", self.get_message, True),
             ("PATCH", "/channels/{channel_id}/messages/{message_id}", self.edit_message, True),
             ("DELETE", "/channels/{channel_id}/messages/{message_id}", self.delete_message, True),
-            ("PUT", "/channels/{channel_id}/messages/{message_id}/reactions/(?P<emoji>[^/]+)/@me", self.react, True),
-            ("DELETE", "/channels/{channel_id}/messages/{message_id}/reactions/(?P<emoji>[^/]+)/@me", self.react, True),
+            (
+                "PUT",
+                "/channels/{channel_id}/messages/{message_id}/reactions/(?P<emoji>[^/]+)/@me",
+                self.react,
+                True,
+            ),
+            (
+                "DELETE",
+                "/channels/{channel_id}/messages/{message_id}/reactions/(?P<emoji>[^/]+)/@me",
+                self.react,
+                True,
+            ),
             ("GET", "/guilds/{guild_id}", self.get_guild, True),
             ("GET", "/guilds/{guild_id}/channels", self.get_guild_channels, True),
             ("GET", "/guilds/{guild_id}/roles", self.get_guild_roles, True),
             ("GET", "/guilds/{guild_id}/members", self.list_members, True),
             ("GET", "/guilds/{guild_id}/members/{user_id}", self.get_member, True),
-            ("POST", "/interactions/{interaction_id}/(?P<token>[^/]+)/callback", self.interaction_callback, False),
+            (
+                "POST",
+                "/interactions/{interaction_id}/(?P<token>[^/]+)/callback",
+                self.interaction_callback,
+                False,
+            ),
             ("POST", "/webhooks/{app_id}/(?P<token>[^/]+)", self.execute_webhook, False),
-            ("GET", "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)", self.get_webhook_message, False),
-            ("PATCH", "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)", self.edit_webhook_message, False),
-            ("DELETE", "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)", self.delete_webhook_message, False),
+            (
+                "GET",
+                "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)",
+                self.get_webhook_message,
+                False,
+            ),
+            (
+                "PATCH",
+                "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)",
+                self.edit_webhook_message,
+                False,
+            ),
+            (
+                "DELETE",
+                "/webhooks/{app_id}/(?P<token>[^/]+)/messages/(?P<message_id>@original|\\d+)",
+                self.delete_webhook_message,
+                False,
+            ),
         ]
         for method, template, handler, auth in table:
             self.routes.append((method, re.compile(_p(template)), handler, auth))
@@ -179,7 +215,9 @@ class RestApi:
             raise ApiError(404, 10008, "Unknown Message")
         return message
 
-    def _store_uploads(self, channel_id: int, body: JSON, files: list[UploadedFile], keep: list[JSON]) -> list[JSON]:
+    def _store_uploads(
+        self, channel_id: int, body: JSON, files: list[UploadedFile], keep: list[JSON]
+    ) -> list[JSON]:
         """Turn multipart ``files[n]`` parts into attachment objects served by the stand-in."""
         by_index: dict[str, UploadedFile] = {}
         for upload in files:
@@ -194,7 +232,9 @@ class RestApi:
                 result.append(existing[key])
             elif key in by_index:
                 used.add(key)
-                result.append(self._stored(channel_id, by_index[key], entry.get("filename"), entry.get("description")))
+                result.append(
+                    self._stored(channel_id, by_index[key], entry.get("filename"), entry.get("description"))
+                )
         for key, upload in by_index.items():
             if key not in used:
                 result.append(self._stored(channel_id, upload, None, None))
@@ -202,8 +242,12 @@ class RestApi:
             return keep
         return result
 
-    def _stored(self, channel_id: int, upload: UploadedFile, filename: str | None, description: str | None) -> JSON:
-        stored = self.s.store_file(filename or upload.filename or "file", upload.data, upload.content_type, channel_id)
+    def _stored(
+        self, channel_id: int, upload: UploadedFile, filename: str | None, description: str | None
+    ) -> JSON:
+        stored = self.s.store_file(
+            filename or upload.filename or "file", upload.data, upload.content_type, channel_id
+        )
         data = stored.payload(self.s.http_base)
         if description:
             data["description"] = description
@@ -242,7 +286,9 @@ class RestApi:
         if "flags" in body and body["flags"] is not None:
             keep = int(message.get("flags") or 0) & ~SETTABLE_FLAGS
             message["flags"] = keep | (int(body["flags"]) & SETTABLE_FLAGS)
-        message["attachments"] = self._store_uploads(channel_id, body, files, message.get("attachments") or [])
+        message["attachments"] = self._store_uploads(
+            channel_id, body, files, message.get("attachments") or []
+        )
         message["edited_timestamp"] = iso_now()
         self.world.fill_mentions(message, self.world.guild_of_channel(channel_id))
 
@@ -272,7 +318,12 @@ class RestApi:
         return {
             "url": self.s.gateway_url,
             "shards": 1,
-            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14400000, "max_concurrency": 1},
+            "session_start_limit": {
+                "total": 1000,
+                "remaining": 999,
+                "reset_after": 14400000,
+                "max_concurrency": 1,
+            },
         }
 
     async def get_application(self, req: RecordedRequest) -> JSON:
@@ -337,11 +388,15 @@ class RestApi:
         store[key] = command
         return command
 
-    async def list_commands(self, req: RecordedRequest, app_id: str, guild_id: str | None = None) -> list[JSON]:
+    async def list_commands(
+        self, req: RecordedRequest, app_id: str, guild_id: str | None = None
+    ) -> list[JSON]:
         self._app(app_id)
         return list(self._command_store(guild_id).values())
 
-    async def put_commands(self, req: RecordedRequest, app_id: str, guild_id: str | None = None) -> list[JSON]:
+    async def put_commands(
+        self, req: RecordedRequest, app_id: str, guild_id: str | None = None
+    ) -> list[JSON]:
         self._app(app_id)
         store = self._command_store(guild_id)
         old = dict(store)
@@ -365,18 +420,24 @@ class RestApi:
                 return key, command
         raise ApiError(404, 10063, "Unknown application command")
 
-    async def get_command(self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None) -> JSON:
+    async def get_command(
+        self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None
+    ) -> JSON:
         self._app(app_id)
         return self._find_by_id(self._command_store(guild_id), command_id)[1]
 
-    async def edit_command(self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None) -> JSON:
+    async def edit_command(
+        self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None
+    ) -> JSON:
         self._app(app_id)
         store = self._command_store(guild_id)
         key, command = self._find_by_id(store, command_id)
         del store[key]
         return self._register(store, {**command, **(req.json or {})}, guild_id, command_id)
 
-    async def delete_command(self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None) -> None:
+    async def delete_command(
+        self, req: RecordedRequest, app_id: str, command_id: str, guild_id: str | None = None
+    ) -> None:
         self._app(app_id)
         store = self._command_store(guild_id)
         key, _ = self._find_by_id(store, command_id)
@@ -417,7 +478,11 @@ class RestApi:
         validate_message(body, has_files=bool(req.files))
         reference = body.get("message_reference") or {}
         reply_to = int(reference["message_id"]) if reference.get("message_id") else None
-        if reply_to is not None and reply_to not in self.world.messages and reference.get("fail_if_not_exists", True):
+        if (
+            reply_to is not None
+            and reply_to not in self.world.messages
+            and reference.get("fail_if_not_exists", True)
+        ):
             raise _form_error("message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message")
         fields = self._new_message_fields(body)
         message = self.world.build_message(
@@ -500,7 +565,9 @@ class RestApi:
 
     # -- interactions / webhooks ---------------------------------------------------------------
 
-    def _interaction_message(self, inter: InteractionRecord, data: JSON, files: list[UploadedFile], flags: int) -> JSON:
+    def _interaction_message(
+        self, inter: InteractionRecord, data: JSON, files: list[UploadedFile], flags: int
+    ) -> JSON:
         fields = self._new_message_fields(data)
         msg_type = {2: 20, 4: 20}.get(inter.type, 0)
         if inter.payload.get("data", {}).get("type") in (2, 3):
@@ -526,10 +593,17 @@ class RestApi:
             "authorizing_integration_owners": inter.payload.get("authorizing_integration_owners", {}),
         }
         if inter.type == 2:
-            message["interaction"] = {"id": str(inter.id), "type": 2, "name": inter.payload["data"]["name"], "user": user}
+            message["interaction"] = {
+                "id": str(inter.id),
+                "type": 2,
+                "name": inter.payload["data"]["name"],
+                "user": user,
+            }
         return message
 
-    async def interaction_callback(self, req: RecordedRequest, interaction_id: str, token: str) -> Reply | JSON | None:
+    async def interaction_callback(
+        self, req: RecordedRequest, interaction_id: str, token: str
+    ) -> Reply | JSON | None:
         inter = self.s.interactions.get(int(interaction_id))
         if inter is None or inter.token != token:
             raise ApiError(404, 10062, "Unknown interaction")
@@ -611,17 +685,22 @@ class RestApi:
         self.s.notify()
         return message if req.query.get("wait") in ("1", "true", "True") else None
 
-    async def get_webhook_message(self, req: RecordedRequest, app_id: str, token: str, message_id: str) -> JSON:
+    async def get_webhook_message(
+        self, req: RecordedRequest, app_id: str, token: str, message_id: str
+    ) -> JSON:
         return self._webhook_message(self._webhook_interaction(app_id, token), message_id)
 
-    async def edit_webhook_message(self, req: RecordedRequest, app_id: str, token: str, message_id: str) -> JSON:
+    async def edit_webhook_message(
+        self, req: RecordedRequest, app_id: str, token: str, message_id: str
+    ) -> JSON:
         message = self._webhook_message(self._webhook_interaction(app_id, token), message_id)
         self._apply_edit(message, req.json or {}, req.files)
         message["flags"] = int(message.get("flags") or 0) & ~FLAG_LOADING
         await self._broadcast_message("MESSAGE_UPDATE", message)
         return message
 
-    async def delete_webhook_message(self, req: RecordedRequest, app_id: str, token: str, message_id: str) -> None:
+    async def delete_webhook_message(
+        self, req: RecordedRequest, app_id: str, token: str, message_id: str
+    ) -> None:
         message = self._webhook_message(self._webhook_interaction(app_id, token), message_id)
         await self._delete(message)
-

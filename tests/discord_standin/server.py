@@ -179,7 +179,13 @@ class DiscordStandin:
         return gid
 
     def add_role(
-        self, guild_id: int, name: str, permissions: int = 0, role_id: int | None = None, *, managed: bool = False
+        self,
+        guild_id: int,
+        name: str,
+        permissions: int = 0,
+        role_id: int | None = None,
+        *,
+        managed: bool = False,
     ) -> int:
         """Add a role to a guild; returns its id."""
         guild = self.world.guilds[guild_id]
@@ -243,7 +249,9 @@ class DiscordStandin:
         guild = self.world.guilds[channel.guild_id or 0]
         kind = 0 if target_id in guild.roles else 1
         channel.overwrites = [o for o in channel.overwrites if int(o["id"]) != target_id]
-        channel.overwrites.append({"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)})
+        channel.overwrites.append(
+            {"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)}
+        )
 
     def open_dm(self, user_id: int) -> int:
         """Return (creating if needed) the DM channel between the bot and ``user_id``."""
@@ -254,7 +262,9 @@ class DiscordStandin:
         self.world.channels[cid] = Channel(cid, None, "", type=ChannelType.DM, recipient_ids=[user_id])
         return cid
 
-    def store_file(self, filename: str, data: bytes, content_type: str | None = None, channel_id: int = 0) -> StoredFile:
+    def store_file(
+        self, filename: str, data: bytes, content_type: str | None = None, channel_id: int = 0
+    ) -> StoredFile:
         """Store bytes to be served at ``/attachments/...``."""
         fid = self.world.ids.next()
         stored = StoredFile(fid, filename, data, content_type, f"/attachments/{channel_id}/{fid}/{filename}")
@@ -313,7 +323,8 @@ class DiscordStandin:
         return [
             m
             for m in self.world.messages.values()
-            if int(m["author"]["id"]) == self.bot_id and (channel_id is None or int(m["channel_id"]) == channel_id)
+            if int(m["author"]["id"]) == self.bot_id
+            and (channel_id is None or int(m["channel_id"]) == channel_id)
         ]
 
     # -- recording, waiting, failure injection -------------------------------------------------
@@ -324,7 +335,12 @@ class DiscordStandin:
         self._changed = asyncio.Event()
 
     async def wait_until(
-        self, predicate: Callable[[], Any], timeout: float = 5.0, what: str = "condition", *, poll: float = 0.01
+        self,
+        predicate: Callable[[], Any],
+        timeout: float = 5.0,
+        what: str = "condition",
+        *,
+        poll: float = 0.01,
     ) -> Any:
         """Wait until ``predicate()`` returns something truthy, and return it.
 
@@ -343,7 +359,9 @@ class DiscordStandin:
                             await changed.wait()
         except TimeoutError:
             seen = "\n  ".join(f"{r.method} {r.path} -> {r.status}" for r in self.requests[-20:])
-            raise TimeoutError(f"timed out after {timeout}s waiting for {what}; last requests:\n  {seen}") from None
+            raise TimeoutError(
+                f"timed out after {timeout}s waiting for {what}; last requests:\n  {seen}"
+            ) from None
 
     async def settle(self, iterations: int = 50) -> None:
         """Let the bot finish reacting: wait for in-flight REST requests, then yield the loop a bit.
@@ -362,7 +380,13 @@ class DiscordStandin:
         return [r for r in self.requests[since:] if r.matches(method, path_regex)]
 
     async def wait_for_requests(
-        self, method: str | None, path_regex: str | re.Pattern[str], timeout: float = 5.0, count: int = 1, *, since: int = 0
+        self,
+        method: str | None,
+        path_regex: str | re.Pattern[str],
+        timeout: float = 5.0,
+        count: int = 1,
+        *,
+        since: int = 0,
     ) -> list[RecordedRequest]:
         """Wait until at least ``count`` matching requests were recorded; return the first ``count``."""
         found = await self.wait_until(
@@ -373,12 +397,20 @@ class DiscordStandin:
         return found[:count]
 
     async def wait_for_request(
-        self, method: str | None, path_regex: str | re.Pattern[str], timeout: float = 5.0, count: int = 1, *, since: int = 0
+        self,
+        method: str | None,
+        path_regex: str | re.Pattern[str],
+        timeout: float = 5.0,
+        count: int = 1,
+        *,
+        since: int = 0,
     ) -> RecordedRequest:
         """Wait for the ``count``-th matching request and return it (see :meth:`wait_for_requests`)."""
         return (await self.wait_for_requests(method, path_regex, timeout, count, since=since))[-1]
 
-    async def wait_for_callback(self, interaction: InteractionRecord, timeout: float = 5.0) -> RecordedRequest:
+    async def wait_for_callback(
+        self, interaction: InteractionRecord, timeout: float = 5.0
+    ) -> RecordedRequest:
         """Wait for the bot's first successful callback to an interaction."""
         path = re.escape(interaction.callback_path)
         found = await self.wait_until(
@@ -443,7 +475,12 @@ class DiscordStandin:
         """
         hdrs_out: dict[str, str] = {}
         if status == 429:
-            body = json or {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global, "code": 0}
+            body = json or {
+                "message": "You are being rate limited.",
+                "retry_after": retry_after,
+                "global": is_global,
+                "code": 0,
+            }
             hdrs_out.update(
                 {
                     "Retry-After": str(max(1, round(retry_after))),
@@ -452,7 +489,7 @@ class DiscordStandin:
                     "X-RateLimit-Reset": f"{time.time() + retry_after:.3f}",
                     "X-RateLimit-Reset-After": f"{retry_after:.3f}",
                     "X-RateLimit-Bucket": "standin-injected",
-                    "X-RateLimit-Scope": "shared" if not is_global else "global",
+                    "X-RateLimit-Scope": "global" if is_global else "user",
                 }
             )
             if is_global:
@@ -486,7 +523,9 @@ class DiscordStandin:
                 if name == "payload_json":
                     rec.json = json.loads(data.decode())
                 elif part.filename is not None:
-                    rec.files.append(UploadedFile(name, part.filename, part.headers.get(hdrs.CONTENT_TYPE), bytes(data)))
+                    rec.files.append(
+                        UploadedFile(name, part.filename, part.headers.get(hdrs.CONTENT_TYPE), bytes(data))
+                    )
                 else:
                     rec.form[name] = data.decode()
         elif request.can_read_body:
@@ -566,19 +605,32 @@ class DiscordStandin:
             return ws
         conn = GatewayConnection(ws, request.query.get("compress"))
         self._connections.add(conn)
+        client_close_code = None
         try:
-            await conn.send({"op": Op.HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms}, "s": None, "t": None})
-            async for msg in ws:
+            await conn.send(
+                {
+                    "op": Op.HELLO,
+                    "d": {"heartbeat_interval": self.heartbeat_interval_ms},
+                    "s": None,
+                    "t": None,
+                }
+            )
+            while True:
+                msg = await ws.receive()
                 if msg.type in (WSMsgType.TEXT, WSMsgType.BINARY):
                     await self._on_gateway_payload(conn, json.loads(msg.data))
-                elif msg.type == WSMsgType.ERROR:
-                    break
+                    continue
+                if msg.type == WSMsgType.CLOSE:
+                    client_close_code = msg.data
+                break
         finally:
             self._connections.discard(conn)
             session = conn.session
             if session is not None and session.conn is conn:
                 session.conn = None
-                if ws.close_code in (1000, 1001):
+                # A client closing with 1000/1001 ends its session (like Discord); other codes and
+                # server-side drops keep it resumable.
+                if client_close_code in (1000, 1001):
                     self.sessions.pop(session.session_id, None)
             self.notify()
         return ws
@@ -608,14 +660,21 @@ class DiscordStandin:
             await conn.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
         shard_id, shard_count = data.get("shard") or (0, 1)
-        session = GatewaySession(secrets.token_hex(16), self.token, intents, (int(shard_id), int(shard_count)))
+        session = GatewaySession(
+            secrets.token_hex(16), self.token, intents, (int(shard_id), int(shard_count))
+        )
         session.conn = conn
         conn.session = session
         self.sessions[session.session_id] = session
         guild_ids = [g for g in self.world.guilds if shard_count == 1 or (g >> 22) % shard_count == shard_id]
         ready: JSON = {
             "v": 10,
-            "user": {**self.world.users[self.bot_id].payload(), "verified": True, "mfa_enabled": False, "email": None},
+            "user": {
+                **self.world.users[self.bot_id].payload(),
+                "verified": True,
+                "mfa_enabled": False,
+                "email": None,
+            },
             "guilds": [{"id": str(g), "unavailable": True} for g in guild_ids],
             "session_id": session.session_id,
             "session_type": "normal",
@@ -635,7 +694,9 @@ class DiscordStandin:
         await session.dispatch("READY", ready)
         include_members = bool(intents & Intent.GUILD_MEMBERS)
         for gid in guild_ids:
-            await session.dispatch("GUILD_CREATE", self.world.guild_payload(gid, full=True, include_members=include_members))
+            await session.dispatch(
+                "GUILD_CREATE", self.world.guild_payload(gid, full=True, include_members=include_members)
+            )
         self.notify()
 
     async def _resume(self, conn: GatewayConnection, data: JSON) -> None:
@@ -666,7 +727,13 @@ class DiscordStandin:
             for uid in guild.members
             if (not user_ids or uid in user_ids) and self.world.users[uid].username.lower().startswith(query)
         ][:limit]
-        chunk: JSON = {"guild_id": str(gid), "members": members, "chunk_index": 0, "chunk_count": 1, "not_found": []}
+        chunk: JSON = {
+            "guild_id": str(gid),
+            "members": members,
+            "chunk_index": 0,
+            "chunk_count": 1,
+            "not_found": [],
+        }
         if data.get("nonce") is not None:
             chunk["nonce"] = data["nonce"]
         await conn.session.dispatch("GUILD_MEMBERS_CHUNK", chunk)
@@ -681,7 +748,9 @@ class DiscordStandin:
             return data
         if any(m.get("id") == str(self.bot_id) for m in data.get("mentions", [])):
             return data
-        return {**data, "content": "", "embeds": [], "attachments": [], "components": [], "poll": None}
+        blanked = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
+        blanked.pop("poll", None)
+        return blanked
 
     @property
     def connected(self) -> bool:
@@ -880,7 +949,9 @@ class DiscordStandin:
             needed = command.get("default_member_permissions")
             have = self.world.channel_permissions(channel_id, user_id)
             if needed is not None and int(needed) & have != int(needed):
-                raise PermissionError(f"user {user_id} cannot see /{path[0]} (default_member_permissions={needed})")
+                raise PermissionError(
+                    f"user {user_id} cannot see /{path[0]} (default_member_permissions={needed})"
+                )
         ctx = _OptionContext(self, guild_id, channel_id, user_id)
         data: JSON = {
             "id": command["id"] if command else str(self._stable_command_id(path[0], type)),
@@ -908,7 +979,9 @@ class DiscordStandin:
                 built.append(self._option(opt_name, opt_type, value, ctx, focused == opt_name))
             if focused is not None and focused not in (options or {}):
                 spec = next((o for o in schema if o.get("name") == focused), None)
-                built.append({"name": focused, "type": spec["type"] if spec else 3, "value": "", "focused": True})
+                built.append(
+                    {"name": focused, "type": spec["type"] if spec else 3, "value": "", "focused": True}
+                )
         if built or container is not data:
             container["options"] = built
         if ctx.resolved:
@@ -975,7 +1048,9 @@ class DiscordStandin:
         ctx = _OptionContext(self, guild_id, channel_id, user_id)
         if target_id in self.world.messages:
             ctype = 3
-            ctx.resolved.setdefault("messages", {})[str(target_id)] = copy.deepcopy(self.world.messages[target_id])
+            ctx.resolved.setdefault("messages", {})[str(target_id)] = copy.deepcopy(
+                self.world.messages[target_id]
+            )
         else:
             ctype = 2
             ctx.resolve(6, target_id)
@@ -991,7 +1066,9 @@ class DiscordStandin:
         await self.dispatch("INTERACTION_CREATE", copy.deepcopy(record.payload))
         return record
 
-    def find_component(self, message_id: int, *, custom_id: str | None = None, label: str | None = None) -> JSON:
+    def find_component(
+        self, message_id: int, *, custom_id: str | None = None, label: str | None = None
+    ) -> JSON:
         """A component of a stored message by custom_id or label (searching nested rows/containers)."""
 
         def walk(items: list[JSON]) -> list[JSON]:
@@ -1005,7 +1082,9 @@ class DiscordStandin:
 
         components = walk(self.world.messages[message_id].get("components") or [])
         for comp in components:
-            if comp.get("custom_id") and (comp["custom_id"] == custom_id or (label and comp.get("label") == label)):
+            if comp.get("custom_id") and (
+                comp["custom_id"] == custom_id or (label and comp.get("label") == label)
+            ):
                 return comp
         available = [(c.get("custom_id"), c.get("label")) for c in components if c.get("custom_id")]
         raise LookupError(f"no component {custom_id or label!r} on message {message_id}; have {available}")
@@ -1029,12 +1108,22 @@ class DiscordStandin:
         return record
 
     async def choose_select(
-        self, guild_id: int | None, channel_id: int, user_id: int, message_id: int, custom_id: str, values: list[str]
+        self,
+        guild_id: int | None,
+        channel_id: int,
+        user_id: int,
+        message_id: int,
+        custom_id: str,
+        values: list[str],
     ) -> InteractionRecord:
         """A user picks ``values`` in a select menu on a stored message."""
         await self.settle()
         comp = self.find_component(message_id, custom_id=custom_id)
-        data: JSON = {"custom_id": custom_id, "component_type": comp.get("type", 3), "values": [str(v) for v in values]}
+        data: JSON = {
+            "custom_id": custom_id,
+            "component_type": comp.get("type", 3),
+            "values": [str(v) for v in values],
+        }
         if comp.get("type", 3) in (5, 6, 7, 8):
             ctx = _OptionContext(self, guild_id, channel_id, user_id)
             kind = {5: 6, 6: 8, 7: 9, 8: 7}[comp["type"]]
@@ -1056,7 +1145,9 @@ class DiscordStandin:
     ) -> InteractionRecord:
         """A user submits a modal: text inputs ``{custom_id: value}`` (INTERACTION_CREATE type 5)."""
         await self.settle()
-        rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
+        rows = [
+            {"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()
+        ]
         data = {"custom_id": custom_id, "components": rows}
         record = self._new_interaction(5, guild_id, channel_id, user_id, data, message_id)
         await self.dispatch("INTERACTION_CREATE", copy.deepcopy(record.payload))

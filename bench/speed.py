@@ -1,0 +1,67 @@
+"""Ingest and shift-pass speed: `python -m bench.speed [--copies N]`.
+
+Ingests the development corpus N times (each copy made unique so it is not a duplicate) in one
+process into a fresh SQLite file, prints articles per second, then times one shift pass over
+everything ingested and prints statements per second for the pass."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import tracemalloc
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from bot.analysis.extract import Engine
+from bot.config import Settings
+from bot.service import StanceService
+
+from .corpus import load, registry
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--copies", type=int, default=25)
+    args = ap.parse_args()
+    docs = [d.article for d in load()]
+    engine = Engine(registry())
+    t0 = time.perf_counter()
+    for _ in range(5):
+        for d in docs:
+            engine.analyze(d.text)
+    pure = 5 * len(docs) / (time.perf_counter() - t0)
+    print(f"analysis only (no database): {pure:,.0f} articles/s")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        svc = StanceService(Settings(_env_file=None), database_url=f"sqlite:///{Path(tmp) / 'speed.db'}")
+        svc.ingest(docs[0])  # warm-up: workspace seeding and migrations are not part of the figure
+        n = statements = 0
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        for copy in range(args.copies):
+            for d in docs:
+                art = replace(d, text=f"{d.text}\n\nCopy {copy}.", url=None,
+                              published=(d.published + timedelta(days=copy)) if d.published else None)
+                res = svc.ingest(art)
+                n += res.status == "added"
+                statements += res.statements
+        elapsed = time.perf_counter() - t0
+        _cur, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"ingest into SQLite: {n} articles, {statements} statements in {elapsed:.2f}s "
+              f"= {n / elapsed:,.0f} articles/s (target >= 200); peak traced memory {peak / 1e6:.1f} MB")
+        t0 = time.perf_counter()
+        shifts = svc.check()
+        elapsed = time.perf_counter() - t0
+        print(f"shift pass over {statements} new statements: {elapsed:.2f}s "
+              f"({statements / max(elapsed, 1e-9):,.0f} statements/s), {len(shifts)} shifts")
+        t0 = time.perf_counter()
+        svc.check()
+        print(f"idle pass (nothing new): {(time.perf_counter() - t0) * 1000:.1f} ms")
+        svc.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""General mechanisms of the engine, each on a short text written for the test."""
+
+from __future__ import annotations
+
+from bot.analysis.text import normalise, quote_spans, split_blocks, split_sentences
+
+
+def analyze(engine, text):
+    return engine.analyze(text).statements
+
+
+def by_text(statements, fragment):
+    hits = [s for s in statements if fragment in s.text]
+    assert hits, f"no statement contains {fragment!r}: {[s.text for s in statements]}"
+    return hits[0]
+
+
+def test_sentence_split_protects_abbreviations_and_initials():
+    text = "Mr. Powell spoke at 2 p.m. on Tuesday. Jerome H. Powell then left. The U.S. economy grew."
+    blocks = split_blocks(text)
+    sentences = [text[s.start:s.end] for s in split_sentences(text, blocks)]
+    assert sentences == ["Mr. Powell spoke at 2 p.m. on Tuesday.", "Jerome H. Powell then left.", "The U.S. economy grew."]
+
+
+def test_quote_left_open_continues_into_next_paragraph():
+    text = normalise('Intro line here.\n\u201cFirst part of the quote.\n\u201cSecond part,\u201d she said.')
+    spans = quote_spans(text, split_blocks(text))
+    assert len(spans) == 2 and spans[0][2] == spans[1][2]
+
+
+def test_new_official_discovered_with_title_then_surname_and_pronoun(engine):
+    text = ("Rates stay high, bank says\n"
+            "Bank of Norland Governor Ingrid Halvorsen said on Monday that the bank would not cut interest rates this year. "
+            "\"We will keep policy tight until inflation is beaten,\" Halvorsen told reporters. "
+            "She declined to comment on the currency.")
+    analysis = engine.analyze(text)
+    assert [o.slug for o in analysis.discovered] == ["ingrid-halvorsen"]
+    assert any("Governor" in t for t in analysis.discovered[0].titles)
+    speakers = {s.speaker_slug for s in analysis.statements}
+    assert speakers == {"ingrid-halvorsen"}
+    declined = by_text(analysis.statements, "declined to comment")
+    assert (declined.kind, declined.subtype, declined.mention) == ("deflection", "declined", "She")
+
+
+def test_speaker_named_in_the_following_sentence(engine):
+    text = ("Body starts here with some context about the decision on tariffs.\n"
+            "\"We will not retaliate this week. Talks come first.\"\n"
+            "Those were the words of Trade Minister Lena Kowalczyk after the cabinet met.")
+    statements = analyze(engine, text)
+    s = by_text(statements, "We will not retaliate")
+    assert s.speaker_slug == "lena-kowalczyk" and s.direct
+
+
+def test_spelling_variant_resolves_to_registry_official(engine):
+    statements = analyze(engine, "Ukrainian President Volodymyr Zelenskyi said the talks must continue.")
+    assert statements[0].speaker_slug == "volodymyr-zelensky"
+
+
+def test_anonymous_source_is_unattributed(engine):
+    statements = analyze(engine, "A senior EU diplomat said the sanctions package would be delayed again.")
+    assert len(statements) == 1 and statements[0].speaker_slug is None
+
+
+def test_narration_without_speech_is_not_a_statement(engine):
+    statements = analyze(engine, "Mark Rutte arrived in Brussels on Monday. He responded to a question from a reporter.")
+    assert statements == ()
+
+
+def test_negation_and_refusal_stances(engine):
+    statements = analyze(engine, (
+        "Mark Rutte said allies had never promised membership to anyone.\n"
+        "Rutte said troops in Ukraine were out of the question.\n"
+        "Rutte said the priority was military aid, not NATO membership."))
+    first, second, third = statements
+    assert {t.slug: t.stance for t in first.topics}["ukraine-membership"] == "oppose"
+    assert (second.kind, second.subtype) == ("commitment", "refusal")
+    assert {t.slug: t.stance for t in second.topics}["troops-deployment"] == "oppose"
+    assert {t.slug: t.stance for t in third.topics}["ukraine-membership"] == "oppose"
+
+
+def test_hedge_is_a_deflection(engine):
+    s = analyze(engine, "Christine Lagarde said it was very difficult to predict when interest rates would fall.")[0]
+    assert (s.kind, s.subtype) == ("deflection", "hedged")
+    assert "difficult to predict" in " ".join(s.cues)
+
+
+def test_according_to_attribution(engine):
+    s = analyze(engine, "According to Jerome Powell, the economy remains strong and rates will stay high for now.")[0]
+    assert s.speaker_slug == "jerome-powell" and not s.direct

@@ -1,0 +1,168 @@
+"""Shift detection end to end: ingest, pass, stored shifts, alert queue, crash safety, scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from bot.analysis.shifts import article_position, compare, PositionInput
+from bot.scheduler import JOB_ID, create_scheduler
+from bot.sources import ArticleInput
+
+REVERSAL = ArticleInput(
+    title="Rutte says NATO membership for Ukraine is off the table", outlet="Test Wire",
+    url="https://wire.test/rutte-reversal", published=date(2025, 2, 13),
+    text=("Rutte says NATO membership for Ukraine is off the table\n"
+          "BRUSSELS, Feb 13 (Test Wire) - NATO Secretary General Mark Rutte said on Thursday that Ukraine "
+          "would not join NATO, and that membership was off the table for the foreseeable future.\n"
+          "\"There will be no invitation for Ukraine to join the Alliance. Membership is out of the question,\" "
+          "Rutte told reporters after a meeting of defence ministers."))
+RESTATEMENT = ArticleInput(
+    title="Rutte: Ukraine's path to NATO is irreversible", outlet="Test Wire",
+    url="https://wire.test/rutte-restates", published=date(2025, 1, 20),
+    text=("Rutte: Ukraine's path to NATO is irreversible\n"
+          "NATO Secretary General Mark Rutte said on Monday that allies had agreed the future of Ukraine is in NATO.\n"
+          "\"We agreed on the irreversible path towards NATO membership for Ukraine,\" Rutte said. "
+          "He declined to give a date for an invitation."))
+
+
+def key(shift: dict) -> tuple:
+    return (shift["speaker"]["slug"], shift["topic"], shift["type"], shift["from"]["article"]["published"],
+            shift["to"]["article"]["published"])
+
+
+def test_compare_scale():
+    assert compare(0.9, -0.9).type == "reversed"
+    assert compare(0.9, 0.0).type == "softened"
+    assert compare(0.0, 0.9).type == "strengthened"
+    assert compare(0.9, 0.8) is None
+    value, evidence = article_position([PositionInput(1, "commitment", 1.0), PositionInput(2, "deflection", 0.0)])
+    assert 0 < value < 1.0 and evidence == 1
+
+
+def test_seed_then_reversal_is_flagged_with_both_quotes(service, seed_input):
+    service.ingest(seed_input)
+    assert service.check() == []
+    service.ingest(REVERSAL)
+    found = service.check()
+    membership = [s for s in found if s["topic"] == "ukraine-membership"]
+    assert [s["type"] for s in membership] == ["reversed"]
+    shift = membership[0]
+    assert shift["speaker"] == {"slug": "mark-rutte", "name": "Mark Rutte"}
+    assert shift["from"]["article"]["published"] == "2024-12-03"
+    assert shift["to"]["article"]["url"] == "https://wire.test/rutte-reversal"
+    assert "2025-02-13" in shift["explanation"] and "2024-12-03" in shift["explanation"]
+    assert 0 < shift["confidence"] <= 1
+    assert service.stance("rutte", "ukraine-membership").latest_shift["id"] == shift["id"]
+
+
+def test_restatement_flags_nothing(service, seed_input):
+    service.ingest(seed_input)
+    service.ingest(RESTATEMENT)
+    assert [s for s in service.check() if s["topic"] == "ukraine-membership"] == []
+
+
+def test_out_of_order_gives_the_same_shifts(service, db_url, tmp_path, seed_input):
+    from bot.config import Settings
+    from bot.service import StanceService
+
+    service.ingest(seed_input)
+    service.ingest(RESTATEMENT)
+    service.ingest(REVERSAL)
+    service.check()
+    in_order = sorted(key(s) for s in service.shifts())
+
+    other = StanceService(Settings(_env_file=None), database_url=f"sqlite:///{tmp_path / 'other.db'}")
+    other.ingest(REVERSAL)
+    other.check()
+    other.ingest(seed_input)
+    other.check()
+    other.ingest(RESTATEMENT)
+    other.check()
+    assert sorted(key(s) for s in other.shifts()) == in_order
+    assert in_order  # the storyline does contain a shift
+    other.close()
+
+
+def test_late_old_article_raises_no_alert(service, seed_input):
+    service.watch("chan-1", "rutte", "ukraine-membership")
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    service.check()
+    assert len(service.alerts(status="queued")) == 1
+    late = ArticleInput(title="Old remarks", outlet="Archive", published=date(2024, 6, 1),
+                        text="NATO Secretary General Mark Rutte said Ukraine would never join NATO and "
+                             "that membership was out of the question.")
+    service.ingest(late)
+    service.check()
+    assert len(service.alerts(status="queued")) == 1  # history changed, the latest stance did not
+
+
+def test_pass_twice_creates_nothing_new(service, seed_input):
+    service.watch("chan-1")
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    first = service.check()
+    assert first
+    assert service.check() == []
+    assert len(service.shifts()) == len(first)
+    assert len(service.alerts()) == len(first)
+
+
+def test_crash_before_commit_loses_and_duplicates_nothing(service, seed_input):
+    service.watch("chan-1")
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    with pytest.raises(RuntimeError):
+        service.check(fail_before_commit=True)
+    assert service.shifts() == [] and service.alerts() == []
+    again = service.check()
+    assert again and len(service.shifts()) == len(again)
+    assert len(service.alerts()) == len(again)
+    assert service.check() == []
+
+
+def test_watch_filters_alerts(service, seed_input):
+    service.watch("aid-only", "rutte", "military-aid")
+    service.watch("membership", "rutte", "ukraine-membership")
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    service.check()
+    channels = {a["channel_id"] for a in service.alerts()}
+    assert channels == {"membership"}
+
+
+def test_shifts_filters(service, seed_input):
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    service.check()
+    assert service.shifts(official="rutte", topic="ukraine-membership")
+    assert service.shifts(topic="interest-rates") == []
+    assert service.shifts(since=date(2025, 3, 1)) == []
+
+
+async def test_scheduler_registers_the_job_and_a_fired_job_runs_the_pass(service, seed_input):
+    service.ingest(seed_input)
+    service.ingest(REVERSAL)
+    ran = asyncio.Event()
+    seen: list[list[dict]] = []
+
+    async def after(shifts):
+        seen.append(shifts)
+        ran.set()
+
+    scheduler = create_scheduler(service, 15, after)
+    job = scheduler.get_job(JOB_ID)
+    assert job.trigger.interval == timedelta(minutes=15)
+    assert job.coalesce is True and job.max_instances == 1 and job.misfire_grace_time >= 30
+    scheduler.start()
+    try:
+        job.modify(next_run_time=datetime.now(timezone.utc))  # fire now instead of in 15 minutes
+        scheduler.wakeup()
+        await asyncio.wait_for(ran.wait(), timeout=10)
+    finally:
+        scheduler.shutdown(wait=False)
+    assert any(s["type"] == "reversed" for s in seen[0])
+    assert service.check() == []
