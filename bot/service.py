@@ -10,7 +10,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from rapidfuzz import fuzz, process
 from sqlalchemy.exc import IntegrityError
@@ -18,12 +18,22 @@ from sqlmodel import Session
 
 from storage import queries as q
 from storage.db import make_engine, migrate, session_scope
-from storage.models import Alert, Article, ArticlePosition, Official, Shift, Statement, StatementTopic, Topic, Watch
+from storage.models import (
+    Alert,
+    Article,
+    ArticlePosition,
+    Official,
+    Shift,
+    Statement,
+    StatementTopic,
+    Topic,
+    Watch,
+)
 
 from .analysis.extract import Engine
 from .analysis.models import OfficialEntry, Registry, TopicEntry
 from .analysis.registry import load_registry_files, merge_official, slugify
-from .analysis.shifts import PositionInput, article_position, compare, explain, statement_position
+from .analysis.shifts import PositionInput, article_position, statement_position
 from .analysis.text import looks_english, normalise
 from .config import Settings
 from .sources import ArticleInput, SourceError
@@ -149,7 +159,7 @@ class StanceService:
         if not looks_english(text):
             raise SourceError(f"{article.origin or 'article'}: does not look like English text; only English is analysed")
         digest = content_hash(text)
-        published = article.published or datetime.now(timezone.utc).date()
+        published = article.published or datetime.now(UTC).date()
         try:
             return self._ingest(article, text, digest, published, workspace)
         except IntegrityError:
@@ -416,7 +426,7 @@ class StanceService:
             a.last_error = error[:500]
             if status == "delivered":
                 a.message_id = message_id
-                a.delivered_at = datetime.now(timezone.utc)
+                a.delivered_at = datetime.now(UTC)
             session.add(a)
 
     def drop_channel(self, channel_id: str, reason: str) -> int:

@@ -8,7 +8,18 @@ from datetime import date
 from sqlalchemy import and_, func, or_, tuple_
 from sqlmodel import Session, col, select
 
-from .models import Alert, Article, ArticlePosition, Meta, Official, Shift, Statement, StatementTopic, Topic, Watch
+from .models import (
+    Alert,
+    Article,
+    ArticlePosition,
+    Meta,
+    Official,
+    Shift,
+    Statement,
+    StatementTopic,
+    Topic,
+    Watch,
+)
 
 
 def meta_get(session: Session, key: str, default: str = "") -> str:

@@ -12,6 +12,8 @@ from bot.config import SEEDS, Settings
 from bot.service import StanceService
 from bot.sources import from_text
 
+pytest_plugins = ["tests.discord_standin.fixtures"]
+
 SEED_ARTICLE = SEEDS / "articles" / "000_ee20a4cda492333a.md"
 
 

@@ -87,3 +87,45 @@ def test_hedge_is_a_deflection(engine):
 def test_according_to_attribution(engine):
     s = analyze(engine, "According to Jerome Powell, the economy remains strong and rates will stay high for now.")[0]
     assert s.speaker_slug == "jerome-powell" and not s.direct
+
+
+def test_headline_surname_resolves_to_full_name_introduced_later(engine):
+    text = ("Brandt says tariffs will stay\n"
+            "Trade Minister Helga Brandt said on Monday that the tariffs on steel would remain in place.")
+    analysis = engine.analyze(text)
+    assert [o.slug for o in analysis.discovered] == ["helga-brandt"]
+    assert {s.speaker_slug for s in analysis.statements} == {"helga-brandt"}
+
+
+def test_reported_would_is_read_as_will_and_cue_quotes_the_original(engine):
+    statements = analyze(engine, "Trade Minister Helga Brandt said the government would impose tariffs on steel.")
+    s = statements[0]
+    assert (s.kind, s.subtype) == ("commitment", "pledge")
+    assert any(c.startswith("would") for c in s.cues)
+    refusal = analyze(engine, "Trade Minister Helga Brandt said Norland would not lift tariffs on steel.")[0]
+    assert (refusal.kind, refusal.subtype) == ("commitment", "refusal")
+
+
+def test_bare_modal_in_a_forecast_stays_a_claim(engine):
+    s = analyze(engine, "Trade Minister Helga Brandt said the tariffs could push prices up next year.")[0]
+    assert (s.kind, s.subtype) == ("position", "claim")
+
+
+def test_article_focus_topic_reaches_statements_without_topic_words(engine):
+    text = ("Norland raises tariffs on steel\n"
+            "Norland will raise tariffs on imported steel, Trade Minister Helga Brandt said. "
+            "The tariffs take effect in May. Critics say tariffs hurt buyers.\n"
+            "\"We have a deal with our partners on the timing,\" Brandt said.")
+    s = by_text(engine.analyze(text).statements, "We have a deal")
+    assert [t.slug for t in s.topics] == ["tariffs"]
+
+
+def test_keyword_inside_a_longer_keyword_of_another_topic_does_not_count(engine):
+    s = analyze(engine, "Commissioner Anna Berg said EU membership for the candidates was within reach.")[0]
+    assert [t.slug for t in s.topics] == ["eu-enlargement"]
+
+
+def test_generic_against_word_needs_the_topic_in_the_article(engine):
+    s = analyze(engine, "Interior Minister Lars Holm said the government would tighten asylum rules.")[0]
+    assert "interest-rates" not in {t.slug for t in s.topics}
+    assert "migration-controls" in {t.slug for t in s.topics}

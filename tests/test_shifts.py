@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.analysis.shifts import article_position, compare, PositionInput
+from bot.analysis.shifts import PositionInput, article_position, compare
 from bot.scheduler import JOB_ID, create_scheduler
 from bot.sources import ArticleInput
 
@@ -159,7 +159,7 @@ async def test_scheduler_registers_the_job_and_a_fired_job_runs_the_pass(service
     assert job.coalesce is True and job.max_instances == 1 and job.misfire_grace_time >= 30
     scheduler.start()
     try:
-        job.modify(next_run_time=datetime.now(timezone.utc))  # fire now instead of in 15 minutes
+        job.modify(next_run_time=datetime.now(UTC))  # fire now instead of in 15 minutes
         scheduler.wakeup()
         await asyncio.wait_for(ran.wait(), timeout=10)
     finally:

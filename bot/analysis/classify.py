@@ -39,15 +39,17 @@ class TopicMatcher:
 
     def __init__(self, topics: tuple[TopicEntry, ...]):
         self.topics = {t.slug: t for t in topics}
-        self.phrases: list[tuple[re.Pattern[str], str, bool]] = []
+        self.phrases: list[tuple[re.Pattern[str], str, bool]] = []  # pattern.pattern holds the key too
         # one-word `against` terms ("tightening", "hiking") set a direction but are too generic to
         # mark the topic: like `related` words they count only in an article already about it
         self.weak: list[tuple[re.Pattern[str], str, bool]] = []
+        self._keys: dict[re.Pattern[str], str] = {}  # plain-text key of each pattern, a fast pre-check
         self.single: dict[str, tuple[str, bool]] = {}
         for t in topics:
             for kw, against in [(k, False) for k in t.keywords] + [(k, True) for k in t.against]:
                 key = _simplify(kw)
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
+                self._keys[pattern] = key
                 if against and " " not in key and key not in t.keywords:
                     self.weak.append((pattern, t.slug, against))
                     continue
@@ -55,8 +57,13 @@ class TopicMatcher:
                     self.single[key] = (t.slug, against)
                 self.phrases.append((pattern, t.slug, against))
         self._single_keys = list(self.single)
-        self.related = [(re.compile(rf"(?<![\w]){re.escape(_simplify(k))}(?![\w])"), t.slug)
-                        for t in topics for k in t.related]
+        self.related = []
+        for t in topics:
+            for k in t.related:
+                key = _simplify(k)
+                pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
+                self._keys[pattern] = key
+                self.related.append((pattern, t.slug))
 
     def article_topics(self, text: str) -> set[str]:
         """Topics the article as a whole is about: any strong keyword anywhere in it."""
@@ -84,15 +91,17 @@ class TopicMatcher:
         simple = _simplify(text)
         spans: list[tuple[int, int, str]] = []
         for pattern, slug, _against in self.phrases:
-            spans.extend((m.start(), m.end(), slug) for m in pattern.finditer(simple))
+            if self._keys[pattern] in simple:
+                spans.extend((m.start(), m.end(), slug) for m in pattern.finditer(simple))
         counts: dict[str, int] = {}
-        for a, b, slug in _outermost(spans):
+        for _a, _b, slug in _outermost(spans):
             counts[slug] = counts.get(slug, 0) + 1
         return counts
 
     def related_in(self, text: str, allowed: set[str]) -> list[str]:
         simple = _simplify(text)
-        return list(dict.fromkeys(slug for pattern, slug in self.related if slug in allowed and pattern.search(simple)))
+        return list(dict.fromkeys(slug for pattern, slug in self.related
+                                  if slug in allowed and self._keys[pattern] in simple and pattern.search(simple)))
 
     def find(self, text: str, fuzzy: bool = True, context: set[str] | None = None) -> list[tuple[str, bool, int, int]]:
         """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text).
@@ -102,9 +111,10 @@ class TopicMatcher:
         simple = _simplify(text)
         spans: list[tuple[int, int, str, bool]] = []
         for pattern, slug, against in self.phrases:
-            spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
+            if self._keys[pattern] in simple:
+                spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
         for pattern, slug, against in self.weak:
-            if context and slug in context:
+            if context and slug in context and self._keys[pattern] in simple:
                 spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
         hits: dict[str, tuple[str, bool, int, int]] = {}
         for a, b, slug, against in _outermost(spans):

@@ -43,7 +43,7 @@ ORG_HEADS = {
 NOT_NAME_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this",
     "that", "these", "those", "it", "he", "she", "we", "they", "i", "our", "his", "her", "their", "there",
-    "asked", "speaking", "earlier", "last", "next", "on", "during", "since", "until", "despite", "with",
+    "asked", "speaking", "earlier", "last", "next", "during", "since", "until", "despite", "with",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
@@ -85,6 +85,7 @@ class SpeakerResolver:
         self.titles: dict[str, str] = {}
         for o in registry.officials:
             self._index(o)
+        self._first_words = {t.split()[0] for t in self.titles if t}
 
     def _index(self, o: OfficialEntry) -> None:
         for alias in (o.name, *o.aliases, _surname(o.name)):
@@ -167,7 +168,6 @@ class SpeakerResolver:
             candidate = " ".join(name_words)
             slug = self._lookup_name(candidate, state, fuzzy=True)
             if slug:
-                start = offset + len(text) - len(candidate)
                 if role_cut:
                     self._note_title(" ".join(words[:role_cut]), slug, state)
                 return [Mention(offset, offset + len(text), text, "name", slug)]
@@ -238,8 +238,12 @@ class SpeakerResolver:
     def _titles_in(self, frame: str, state: ArticleState) -> list[Mention]:
         out = []
         tokens = list(TOKEN_RE.finditer(frame))
+        firsts = self._first_words | {t.split()[0] for t, _ in state.local_titles if t}
         i = 0
         while i < len(tokens):
+            if _norm(tokens[i].group(0)).split(" ", 1)[0] not in firsts:
+                i += 1  # no title starts with this word: skip the n-gram search
+                continue
             hit = None
             for n in range(min(7, len(tokens) - i), 0, -1):
                 a, b = tokens[i].start(), tokens[i + n - 1].end()
