@@ -41,6 +41,7 @@ class StancewatchBot(commands.Bot):
         self.replies_sent = 0
         self._views: list[discord.ui.View] = []
         self._delivery_lock = asyncio.Lock()
+        self.startup_pass: asyncio.Task | None = None
 
     async def setup_hook(self) -> None:
         # resources are created here, not at import: the database engine (with migrations) ...
@@ -65,7 +66,7 @@ class StancewatchBot(commands.Bot):
         log.info("ready as %s in %d server(s)", self.user, len(self.guilds))
         if self.start_scheduler:
             # deliver anything a previous run left queued
-            asyncio.create_task(run_shift_pass())
+            self.startup_pass = asyncio.create_task(run_shift_pass())
 
     def track_view(self, view: discord.ui.View) -> None:
         self._views = [v for v in self._views if not v.is_finished()]
