@@ -106,6 +106,7 @@ class StanceService:
         off_paths, topic_paths = self.settings.registry_paths()
         self.base_registry = load_registry_files([*off_paths, *topic_paths])
         self._engines: dict[str, tuple[str, Engine]] = {}
+        self._seeded: set[str] = set()
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -113,7 +114,10 @@ class StanceService:
 
     # -- workspace and registry ------------------------------------------------------------------
     def _ensure_workspace(self, session: Session, ws: str) -> None:
+        if ws in self._seeded:
+            return
         if q.meta_get(session, f"seeded:{ws}"):
+            self._seeded.add(ws)
             return
         for o in self.base_registry.officials:
             if q.official_by_slug(session, ws, o.slug) is None:
@@ -183,36 +187,35 @@ class StanceService:
             session.add(row)
             session.flush()
             ids = self._register_officials(session, ws, analysis.discovered)
-            per_key: dict[tuple[int, str], list[tuple[Statement, StatementTopic]]] = {}
-            names: dict[str, None] = {}
-            for st in analysis.statements:
-                official = ids.get(st.speaker_slug) if st.speaker_slug else None
-                if official is None and st.speaker_slug:
-                    o = q.official_by_slug(session, ws, st.speaker_slug)
-                    official = o.id if o else None
-                srow = Statement(workspace=ws, article_id=row.id, official_id=official, mention=st.mention[:300],
-                                 text=st.text, start_offset=st.start, end_offset=st.end, direct=st.direct,
-                                 kind=st.kind, subtype=st.subtype, cues=list(st.cues),
-                                 sentence_index=st.sentence_index, published=published)
-                session.add(srow)
-                session.flush()
-                if st.speaker_name:
-                    names[st.speaker_name] = None
+            wanted = {st.speaker_slug for st in analysis.statements if st.speaker_slug} - set(ids)
+            ids |= q.official_ids(session, ws, wanted)
+            names = list(dict.fromkeys(st.speaker_name for st in analysis.statements if st.speaker_name))
+            # bulk inserts: one round trip per table, ids back in parameter order
+            statement_ids = q.insert_returning_ids(session, Statement, [dict(
+                workspace=ws, article_id=row.id, official_id=ids.get(st.speaker_slug), mention=st.mention[:300],
+                text=st.text, start_offset=st.start, end_offset=st.end, direct=st.direct, kind=st.kind,
+                subtype=st.subtype, cues=list(st.cues), sentence_index=st.sentence_index, published=published)
+                for st in analysis.statements])
+            topic_rows = []
+            per_key: dict[tuple[int, str], list[PositionInput]] = {}
+            for st, sid in zip(analysis.statements, statement_ids, strict=True):
+                official = ids.get(st.speaker_slug)
                 for t in st.topics:
-                    trow = StatementTopic(workspace=ws, statement_id=srow.id, official_id=official, topic_slug=t.slug,
-                                          stance=t.stance, kind=t.kind, subtype=t.subtype, weakened=t.weakened,
-                                          position=statement_position(t.kind, t.subtype, t.stance, t.weakened),
-                                          published=published)
-                    session.add(trow)
+                    position = statement_position(t.kind, t.subtype, t.stance, t.weakened)
+                    topic_rows.append(dict(workspace=ws, statement_id=sid, official_id=official, topic_slug=t.slug,
+                                           stance=t.stance, kind=t.kind, subtype=t.subtype, weakened=t.weakened,
+                                           position=position, published=published))
                     if official is not None:
-                        per_key.setdefault((official, t.slug), []).append((srow, trow))
-            session.flush()
+                        per_key.setdefault((official, t.slug), []).append(PositionInput(sid, t.kind, position))
+            q.insert_many(session, StatementTopic, topic_rows)
+            positions = []
             for (official, topic), items in per_key.items():
-                value, evidence = article_position([PositionInput(s.id, t.kind, t.position) for s, t in items])
+                value, evidence = article_position(items)
                 stance = "support" if value >= 0.2 else "oppose" if value <= -0.2 else "neutral"
-                session.add(ArticlePosition(workspace=ws, official_id=official, topic_slug=topic, article_id=row.id,
-                                            published=published, position=value, stance=stance, evidence_id=evidence))
-            return IngestResult("added", row.id, row.title, len(analysis.statements), list(names))
+                positions.append(dict(workspace=ws, official_id=official, topic_slug=topic, article_id=row.id,
+                                      published=published, position=value, stance=stance, evidence_id=evidence))
+            q.insert_many(session, ArticlePosition, positions)
+            return IngestResult("added", row.id, row.title, len(analysis.statements), names)
 
     def _register_officials(self, session: Session, ws: str, found: Iterable[OfficialEntry]) -> dict[str, int]:
         ids: dict[str, int] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, func, or_, tuple_
+from sqlalchemy import and_, func, insert, or_, tuple_
 from sqlmodel import Session, col, select
 
 from .models import (
@@ -46,6 +46,30 @@ def official_by_slug(session: Session, ws: str, slug: str) -> Official | None:
     while row is not None and row.merged_into_id is not None:
         row = session.get(Official, row.merged_into_id)
     return row
+
+
+def official_ids(session: Session, ws: str, slugs: set[str]) -> dict[str, int]:
+    """slug -> id for the given slugs, following merges."""
+    if not slugs:
+        return {}
+    out = {}
+    for o in session.exec(select(Official).where(Official.workspace == ws, col(Official.slug).in_(list(slugs)))).all():
+        target = official_by_slug(session, ws, o.slug) if o.merged_into_id is not None else o
+        out[o.slug] = target.id
+    return out
+
+
+def insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int]:
+    """Bulk insert in one statement; ids come back in the order of `rows`."""
+    if not rows:
+        return []
+    result = session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
+    return [r[0] for r in result]
+
+
+def insert_many(session: Session, model, rows: list[dict]) -> None:
+    if rows:
+        session.execute(insert(model), rows)
 
 
 def topics(session: Session, ws: str) -> Sequence[Topic]:

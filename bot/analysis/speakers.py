@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +25,7 @@ _CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
 NAME_RE = re.compile(
     rf"(?<![\w.])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
 )
+CAP_TOKEN_RE = re.compile(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])")
 TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
 PRONOUN_RE = re.compile(r"(?<![\w])(he|she)(?![\w'\u2019])", re.IGNORECASE)
 ANON_RE = re.compile(
@@ -121,7 +123,7 @@ class SpeakerResolver:
             else:
                 unknown.append(nm)
         # 2. single capitalised words that are known surnames/aliases ("Rutte", "Powell")
-        for tok in re.finditer(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])", frame):
+        for tok in CAP_TOKEN_RE.finditer(frame):
             slug = self._lookup_name(tok.group(0), state, fuzzy=False)
             if slug:
                 add(Mention(tok.start(), tok.end(), tok.group(0), "name", slug))
@@ -329,10 +331,15 @@ def _title_after(after: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+_ARTICLE_START = re.compile(r"^(the|a|an)\s+")
+_SPACES = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     s = s.lower().replace("\u2019", "'")
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
-    return re.sub(r"[\s-]+", " ", s).strip(" ,.")
+    s = _ARTICLE_START.sub("", s.strip())
+    return _SPACES.sub(" ", s).strip(" ,.")
 
 
 def _surname(name: str) -> str:
