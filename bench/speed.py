@@ -7,9 +7,9 @@ everything ingested and prints statements per second for the pass."""
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
-import resource
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
