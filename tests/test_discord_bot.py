@@ -161,3 +161,28 @@ async def test_ingest_attachment_and_mentions_are_escaped(standin, world, settin
     value = req.json["embeds"][0]["fields"][0]["value"]
     assert "@\u200beveryone" in value and "\\*\\*spending cuts\\*\\*" in value
     assert req.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_many_alerts_for_one_channel_become_one_digest(standin, world, db_url, seeded):
+    settings = Settings(_env_file=None, DATABASE_URL=db_url, STANCEWATCH_DIGEST_THRESHOLD=1)
+    ws = str(world.guild_id)
+    seeded.watch(str(world.alerts_channel_id), None, None, ws)
+    seeded.ingest(REVERSAL, ws)
+    seeded.check()
+    # a second official's reversal in the same pass window
+    seeded.ingest(REVERSAL.__class__(
+        title="Powell reverses", outlet="Test Wire", published=REVERSAL.published,
+        text="Federal Reserve Chair Jerome Powell said the Fed will cut interest rates soon."), ws)
+    seeded.ingest(REVERSAL.__class__(
+        title="Powell reverses again", outlet="Test Wire", published=REVERSAL.published.replace(day=20),
+        text="Federal Reserve Chair Jerome Powell said the Fed will not cut interest rates and rate cuts are "
+             "out of the question this year."), ws)
+    seeded.check()
+    queued = seeded.alerts(ws, "queued")
+    assert len(queued) >= 2
+    async with running_bot(StancewatchBot(settings), standin) as bot:
+        await bot.startup_pass
+    sent = posts(standin, world.alerts_channel_id)
+    assert len(sent) == 1
+    assert sent[0].json["embeds"][0]["title"].startswith(f"{len(queued)} stance shifts")
+    assert seeded.alerts(ws, "queued") == []

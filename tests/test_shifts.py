@@ -166,3 +166,12 @@ async def test_scheduler_registers_the_job_and_a_fired_job_runs_the_pass(service
         scheduler.shutdown(wait=False)
     assert any(s["type"] == "reversed" for s in seen[0])
     assert service.check() == []
+
+
+def test_check_interval_comes_from_the_environment(service, monkeypatch):
+    from bot.config import Settings
+
+    monkeypatch.setenv("STANCEWATCH_CHECK_INTERVAL", "2.5")
+    settings = Settings(_env_file=None)
+    scheduler = create_scheduler(service, settings.check_interval)
+    assert scheduler.get_job(JOB_ID).trigger.interval == timedelta(minutes=2.5)
