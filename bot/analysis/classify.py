@@ -64,10 +64,55 @@ class TopicMatcher:
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
                 self._keys[pattern] = key
                 self.related.append((pattern, t.slug))
+        # A phrase can only match where the text has a word equal to the phrase's first word:
+        # index the phrases by that word and look only at those (see `_candidates`).
+        self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
+        self._weak_index = _LeadIndex([self._keys[p] for p, _s, _a in self.weak])
+        self._related_index = _LeadIndex([self._keys[p] for p, _s in self.related])
+        self._fuzzy: dict[str, tuple[str, float, int] | None] = {}
+        self._last_article: tuple[str, list] | None = None
+        # fuzz.ratio >= 90 needs lengths within 10% of their sum: keys by length, a fast pre-cut
+        self._keys_by_len: dict[int, list[str]] = {}
+
+    def clear_caches(self) -> None:
+        self._fuzzy.clear()
+        self._last_article = None
+
+    def _fuzzy_single(self, token: str) -> tuple[str, float, int] | None:
+        try:
+            return self._fuzzy[token]
+        except KeyError:
+            pass
+        if len(self._fuzzy) > 50_000:
+            self._fuzzy.clear()
+        n = len(token)
+        pool = self._keys_by_len.get(n)
+        if pool is None:
+            # indel distance >= length difference, so ratio <= 100 * (1 - |n - m| / (n + m))
+            pool = self._keys_by_len[n] = [k for k in self._single_keys
+                                           if 100 * (1 - abs(n - len(k)) / (n + len(k))) >= 89]
+        hit = self._fuzzy[token] = process.extractOne(token, pool, scorer=fuzz.ratio, score_cutoff=90) if pool else None
+        return hit
 
     def article_topics(self, text: str) -> set[str]:
         """Topics the article as a whole is about: any strong keyword anywhere in it."""
-        return {slug for slug, _a, _s, _e in self.find(text, fuzzy=False)}
+        return {span[2] for span in self._article_spans(text)}
+
+    def _article_spans(self, text: str) -> list:
+        """Outermost phrase spans of a whole article; `article_topics` and `focus` both need them."""
+        if self._last_article is not None and self._last_article[0] == text:
+            return self._last_article[1]
+        simple = _simplify(text)
+        spans = _outermost(self._phrase_spans(simple, _words(simple)))
+        self._last_article = (text, spans)
+        return spans
+
+    def _phrase_spans(self, simple: str, words: set[str]) -> list[tuple[int, int, str, bool]]:
+        spans: list[tuple[int, int, str, bool]] = []
+        for i in self._phrase_index.candidates(words):
+            pattern, slug, against = self.phrases[i]
+            spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
+        return spans
 
     def focus(self, text: str, headline: str = "") -> str | None:
         """The one topic an article is clearly about, or None.
@@ -78,7 +123,7 @@ class TopicMatcher:
         about that story, as a reader would."""
         counts: dict[str, int] = {}
         for part, weight in ((text, 1), (headline, 1)):
-            for slug, n in self._occurrences(part).items():
+            for slug, n in self._occurrences(part, part is text).items():
                 counts[slug] = counts.get(slug, 0) + weight * n
         if not counts:
             return None
@@ -87,20 +132,21 @@ class TopicMatcher:
         second = ranked[1][1] if len(ranked) > 1 else 0
         return top if score >= 3 and score >= 2 * second else None
 
-    def _occurrences(self, text: str) -> dict[str, int]:
-        simple = _simplify(text)
-        spans: list[tuple[int, int, str]] = []
-        for pattern, slug, _against in self.phrases:
-            if self._keys[pattern] in simple:
-                spans.extend((m.start(), m.end(), slug) for m in pattern.finditer(simple))
+    def _occurrences(self, text: str, article: bool = False) -> dict[str, int]:
+        if article:
+            spans = self._article_spans(text)
+        else:
+            simple = _simplify(text)
+            spans = _outermost(self._phrase_spans(simple, _words(simple)))
         counts: dict[str, int] = {}
-        for _a, _b, slug in _outermost(spans):
+        for _a, _b, slug, _against in spans:
             counts[slug] = counts.get(slug, 0) + 1
         return counts
 
     def related_in(self, text: str, allowed: set[str]) -> list[str]:
         simple = _simplify(text)
-        return list(dict.fromkeys(slug for pattern, slug in self.related
+        related = [self.related[i] for i in self._related_index.candidates(_words(simple))]
+        return list(dict.fromkeys(slug for pattern, slug in related
                                   if slug in allowed and self._keys[pattern] in simple and pattern.search(simple)))
 
     def find(self, text: str, fuzzy: bool = True, context: set[str] | None = None) -> list[tuple[str, bool, int, int]]:
@@ -109,13 +155,12 @@ class TopicMatcher:
         A phrase inside a longer phrase of another topic does not count: "EU membership" is about
         enlargement, and its "membership" is not a second hit for another topic's "membership"."""
         simple = _simplify(text)
-        spans: list[tuple[int, int, str, bool]] = []
-        for pattern, slug, against in self.phrases:
-            if self._keys[pattern] in simple:
-                spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
-        for pattern, slug, against in self.weak:
-            if context and slug in context and self._keys[pattern] in simple:
-                spans.extend((m.start(), m.end(), slug, against) for m in pattern.finditer(simple))
+        words = _words(simple)
+        spans = self._phrase_spans(simple, words)
+        for i in self._weak_index.candidates(words) if context else ():
+            pattern, slug, against = self.weak[i]
+            if slug in context:
+                spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
         hits: dict[str, tuple[str, bool, int, int]] = {}
         for a, b, slug, against in _outermost(spans):
             old = hits.get(slug)
@@ -127,33 +172,106 @@ class TopicMatcher:
                 token = w.group(0)
                 if len(token) < 6:
                     continue
-                hit = process.extractOne(token, self._single_keys, scorer=fuzz.ratio, score_cutoff=90)
+                hit = self._fuzzy_single(token)
                 if hit and hit[0] != token:
                     slug, against = self.single[hit[0]]
                     hits.setdefault(slug, (slug, against, w.start(), w.end()))
         return list(hits.values())
 
 
+_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` matches in a str pattern
+
+
+def _occurs(key: str, simple: str) -> list[tuple[int, int]]:
+    r"""Spans of `(?<!\w)key(?!\w)` in `simple`, as `re.finditer` would give them, by `str.find`."""
+    out = []
+    at = simple.find(key)
+    n = len(key)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _is_word_char(simple[at - 1])) and (end == len(simple) or not _is_word_char(simple[end])):
+            out.append((at, end))
+            at = simple.find(key, end if n else end + 1)
+        else:
+            at = simple.find(key, at + 1)
+    return out
+
+
+def _words(simple: str) -> set[str]:
+    return set(_RUN.findall(simple))
+
+
+class _LeadIndex:
+    r"""Phrase numbers by the phrase's leading word (its first run of word characters).
+
+    A phrase matched as `(?<!\w)phrase(?!\w)` starts where a word of the text starts, and that
+    word equals the phrase's leading word, so only phrases whose leading word occurs in the text
+    can match. Phrases that start with a non-word character are always candidates."""
+
+    def __init__(self, keys: list[str]):
+        self.by_lead: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, key in enumerate(keys):
+            m = _RUN.match(key)
+            if m:
+                self.by_lead.setdefault(m.group(0), []).append(i)
+            else:
+                self.always.append(i)
+
+    def candidates(self, words: set[str]) -> list[int]:
+        found = list(self.always)
+        by_lead = self.by_lead
+        for w in words:
+            hit = by_lead.get(w)
+            if hit:
+                found.extend(hit)
+        found.sort()
+        return found
+
+
 def _outermost(spans: list) -> list:
     """Drop spans lying inside a longer span of a different topic (item 2 is the slug)."""
     spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
-    out = []
+    longest = max((s[1] - s[0] for s in spans), default=0)
+    out: list = []
     for span in spans:
-        if any(o[0] <= span[0] and span[1] <= o[1] and o[2] != span[2] and (o[1] - o[0]) > (span[1] - span[0])
-               for o in out):
-            continue
-        out.append(span)
+        a, b, slug = span[0], span[1], span[2]
+        inside = False
+        # kept spans are in start order; one that starts more than `longest` earlier cannot contain this
+        for o in reversed(out):
+            if o[0] < a - longest:
+                break
+            if o[0] <= a and b <= o[1] and o[2] != slug and (o[1] - o[0]) > (b - a):
+                inside = True
+                break
+        if not inside:
+            out.append(span)
     return out
+
+
+_SPACES = re.compile(r"[\s-]+")
 
 
 def _simplify(text: str) -> str:
     """Lower case, straight apostrophes, hyphens as spaces: same length is not needed here."""
-    return re.sub(r"[\s-]+", " ", text.lower().replace("\u2019", "'"))
+    return _SPACES.sub(" ", text.lower().replace("\u2019", "'"))
 
 
-def cue_hits(text: str, lexicon: Lexicon, has_topic: bool) -> list[CueHit]:
+def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = None) -> list[CueHit]:
+    """Every cue table's matches in `text`; `memo` (one dict per statement) reuses the result
+    when a clause is the whole statement or several topics share a clause."""
+    if memo is not None:
+        key = (text, has_topic)
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = cue_hits(text, lexicon, has_topic)
+        return list(hit)
     hits = []
-    first_person = bool(FIRST_PERSON.search(text))
+    first_person = has_topic or bool(FIRST_PERSON.search(text))
     for table in lexicon.cues:
         if table.needs_topic and not (has_topic or first_person):
             continue
@@ -215,7 +333,8 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
             inherited = tuple(related)
     if not found and not inherited and focus:
         inherited = (focus,)
-    hits = cue_hits(text, lexicon, bool(found or inherited))
+    memo: dict = {}
+    hits = cue_hits(text, lexicon, bool(found or inherited), memo)
     kind, subtype = decide_kind(hits)
     ordered = sorted(hits, key=lambda h: -h.table.priority)
     if where is not None:
@@ -228,10 +347,10 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         simple = _simplify(text)
         for slug, against, start, _end in found:
             clause = _clause_at(clauses, simple, start)
-            stances.append(_topic_stance(slug, clause, against, lexicon, matcher))
+            stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo))
     else:
         for slug in inherited:
-            stances.append(_topic_stance(slug, text, False, lexicon, matcher))
+            stances.append(_topic_stance(slug, text, False, lexicon, matcher, memo))
     return kind, subtype, cues, tuple(stances)
 
 
@@ -256,8 +375,9 @@ def _clause_at(clauses: list[str], simple: str, pos: int) -> str:
     return clauses[-1] if clauses else simple
 
 
-def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher) -> TopicStance:
-    hits = cue_hits(clause, lexicon, True)
+def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher,
+                  memo: dict | None = None) -> TopicStance:
+    hits = cue_hits(clause, lexicon, True, memo)
     kind, subtype = decide_kind(hits)
     weak = any(h.table.subtype == "hedged" for h in hits) or bool(re.search(r"no longer", clause, re.I))
     topic_pos = _topic_position(clause, slug, matcher)

@@ -51,6 +51,11 @@ class Engine:
         self.resolver = SpeakerResolver(registry, self.lexicon)
         self.topics = TopicMatcher(registry.topics)
 
+    def clear_caches(self) -> None:
+        """Drop memoised per-text work (results never depend on it; for benchmarks and memory)."""
+        self.resolver.clear_caches()
+        self.topics.clear_caches()
+
     def analyze(self, raw_text: str) -> Analysis:
         text = normalise(raw_text)
         return self.analyze_normalised(text)
@@ -95,7 +100,7 @@ class Engine:
         scratch = ArticleState()
         for _sent, _block, _quotes, frame in framed:
             fresh = ArticleState()  # each sentence on its own: a bare surname cannot hide a full name
-            self.resolver.mentions(frame, fresh)
+            self.resolver.mentions(frame, fresh, learn_only=True)
             for slug, entry in fresh.discovered.items():
                 old = scratch.discovered.get(slug)
                 scratch.discovered[slug] = entry if old is None else OfficialEntry(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import re._constants as _constants
+import re._parser as _parser
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +48,106 @@ def _lines(name: str) -> list[str]:
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'\u2019])(?:{body})(?![\w])", re.IGNORECASE)
+    alts = [f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)]
+    return re.compile(rf"(?<![\w'\u2019])(?:{_dispatch(alts)})(?![\w])", re.IGNORECASE)
+
+
+def _dispatch(alts: list[str]) -> str:
+    """The alternation `a1|a2|...` rewritten so the regex engine tries, at each position, only the
+    alternatives that can start with the character found there (same matches, far fewer attempts).
+
+    Alternatives are grouped by their possible first characters (read from the parsed pattern);
+    each group keeps the original order and is guarded by a one-character lookahead. An
+    alternative whose first character cannot be bounded joins every group, in its place."""
+    firsts = [_first_chars(a) for a in alts]
+    chars = sorted({c for f in firsts if f is not None for c in f})
+    if any(not c.isascii() or c != c.lower() for c in chars) or not chars:
+        return "|".join(alts)
+    by_members: dict[tuple[int, ...], list[str]] = {}
+    for c in chars:
+        members = tuple(i for i, f in enumerate(firsts) if f is None or c in f)
+        by_members.setdefault(members, []).append(c)
+    buckets = [("".join(re.escape(c) for c in cs), "|".join(alts[i] for i in members))
+               for members, cs in by_members.items()]
+    generic = [a for a, f in zip(alts, firsts, strict=True) if f is None]
+    tree = _tree(buckets)
+    return "|".join([tree, *generic]) if generic else tree
+
+
+def _tree(buckets: list[tuple[str, str]]) -> str:
+    """Binary dispatch over (character class, alternatives) buckets with disjoint classes."""
+    if len(buckets) == 1:
+        cls, body = buckets[0]
+        return f"(?=[{cls}])(?:{body})"
+    half = len(buckets) // 2
+    left_cls = "".join(cls for cls, _b in buckets[:half])
+    return f"(?=[{left_cls}])(?:{_tree(buckets[:half])})|{_tree(buckets[half:])}"
+
+
+_ANY = None
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """Lower-cased characters a match of `pattern` (case-insensitive) can start with; None when
+    unbounded (a class, a category, or a pattern that can match the empty string)."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    first, nullable = _first_seq(list(parsed))
+    if first is None or nullable:
+        return None
+    return frozenset(c.lower() for c in first)
+
+
+def _first_seq(items: list) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_item(op, av)
+        if first is None:
+            return None, True
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _constants
+    if op is c.LITERAL:
+        return ({chr(av), chr(av).lower(), chr(av).upper()} if chr(av).isascii() else None), False
+    if op is c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                chars.add(chr(iav))
+            elif iop is c.RANGE and iav[1] - iav[0] <= 128:
+                chars.update(chr(x) for x in range(iav[0], iav[1] + 1))
+            else:
+                return None, True
+        if not all(ch.isascii() for ch in chars):
+            return None, True
+        return {x for ch in chars for x in (ch, ch.lower(), ch.upper())}, False
+    if op is c.SUBPATTERN:
+        return _first_seq(list(av[3]))
+    if op is c.ATOMIC_GROUP:
+        return _first_seq(list(av))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            first, n = _first_seq(list(branch))
+            if first is None:
+                return None, True
+            out |= first
+            nullable = nullable or n
+        return out, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        first, n = _first_seq(list(av[2]))
+        return first, n or av[0] == 0
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return set(), True  # zero width: the next item decides
+    return None, True
 
 
 @lru_cache(maxsize=1)

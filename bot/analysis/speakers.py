@@ -22,14 +22,16 @@ UPPER = "A-Z\u00c0-\u00de\u0100-\u017f"
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "zu", "dos", "das"}
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
+_PARTICLE_FIRST = "".join(sorted({p[0] for p in PARTICLES}))
+# the lookaheads below only state which character a match can start with: a cheap pre-check
 NAME_RE = re.compile(
-    rf"(?<![\w.])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
+    rf"(?<![\w.])(?=[{_PARTICLE_FIRST}{UPPER}])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
 )
 CAP_TOKEN_RE = re.compile(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])")
 TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
-PRONOUN_RE = re.compile(r"(?<![\w])(he|she)(?![\w'\u2019])", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"(?<![\w])(?=[hs])(he|she)(?![\w'\u2019])", re.IGNORECASE)
 ANON_RE = re.compile(
-    r"(?<![\w])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?<![\w])(?=[aost])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
     r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
@@ -88,6 +90,10 @@ class SpeakerResolver:
         for o in registry.officials:
             self._index(o)
         self._first_words = {t.split()[0] for t in self.titles if t}
+        self._generic: dict[str, tuple] = {}  # frame -> generic title matches (read twice per article)
+
+    def clear_caches(self) -> None:
+        self._generic.clear()
 
     def _index(self, o: OfficialEntry) -> None:
         for alias in (o.name, *o.aliases, _surname(o.name)):
@@ -101,8 +107,13 @@ class SpeakerResolver:
         return o.name if o else slug
 
     # -- mention finding -------------------------------------------------------------------------
-    def mentions(self, frame: str, state: ArticleState) -> list[Mention]:
-        """All person mentions in a sentence frame (quoted text already blanked out)."""
+    def mentions(self, frame: str, state: ArticleState, learn_only: bool = False) -> list[Mention]:
+        """All person mentions in a sentence frame (quoted text already blanked out).
+
+        `learn_only`: the caller wants only what this teaches `state` (names, titles), not the
+        mentions. Only capitalised runs teach; the later steps matter only when a run is still
+        unknown (a title found first keeps it from being taken for a new name), so the rest is
+        skipped."""
         found: list[Mention] = []
         taken = [False] * len(frame)
 
@@ -115,32 +126,37 @@ class SpeakerResolver:
             found.append(m)
 
         # 1. capitalised names known to the registry or this article ("NATO Secretary General Mark Rutte")
+        names, caps, pronouns, anons = _scan(frame)
         unknown = []
-        for nm in NAME_RE.finditer(frame):
-            m = self._known_name(nm.start(), nm.group(0), state)
+        for nm in names:
+            m = self._known_name(nm[0], nm[2], state)
             if m:
                 add(m)
             else:
                 unknown.append(nm)
+        if learn_only and not unknown:
+            return found
         # 2. single capitalised words that are known surnames/aliases ("Rutte", "Powell")
-        for tok in CAP_TOKEN_RE.finditer(frame):
-            slug = self._lookup_name(tok.group(0), state, fuzzy=False)
+        for start, end, word in caps:
+            slug = self._lookup_name(word, state, fuzzy=False)
             if slug:
-                add(Mention(tok.start(), tok.end(), tok.group(0), "name", slug))
+                add(Mention(start, end, word, "name", slug))
         # 3. registry titles and generic titles ("the NATO leader", "the central bank chief")
         for m in self._titles_in(frame, state):
             add(m)
         # 3b. names nobody knows yet: a close spelling of a known name, or a new official
-        for nm in unknown:
-            if any(taken[nm.start():nm.end()]):
+        for start, end, name in unknown:
+            if any(taken[start:end]):
                 continue
-            for m in self._unknown_name(frame, nm.start(), nm.group(0), state):
+            for m in self._unknown_name(frame, start, name, state):
                 add(m)
+        if learn_only:
+            return found
         # 4. pronouns and anonymous sources
-        for pm in PRONOUN_RE.finditer(frame):
-            add(Mention(pm.start(), pm.end(), pm.group(0), "pronoun"))
-        for am in ANON_RE.finditer(frame):
-            add(Mention(am.start(), am.end(), am.group(0).strip(), "anon"))
+        for start, end, word in pronouns:
+            add(Mention(start, end, word, "pronoun"))
+        for start, end, words in anons:
+            add(Mention(start, end, words, "anon"))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -239,34 +255,40 @@ class SpeakerResolver:
 
     def _titles_in(self, frame: str, state: ArticleState) -> list[Mention]:
         out = []
-        tokens = list(TOKEN_RE.finditer(frame))
+        words = _token_words(frame)
         firsts = self._first_words | {t.split()[0] for t, _ in state.local_titles if t}
-        i = 0
-        while i < len(tokens):
-            if _norm(tokens[i].group(0)).split(" ", 1)[0] not in firsts:
-                i += 1  # no title starts with this word: skip the n-gram search
+        local = {t for t, _ in state.local_titles}
+        skip_to = 0
+        # only tokens whose first word starts some title can start a title mention
+        candidates = [i for i, w in enumerate(words) if w in firsts]
+        tokens = _token_spans(frame) if candidates else ()
+        for i in candidates:
+            if i < skip_to:
                 continue
             hit = None
             for n in range(min(7, len(tokens) - i), 0, -1):
-                a, b = tokens[i].start(), tokens[i + n - 1].end()
+                a, b = tokens[i][0], tokens[i + n - 1][1]
                 phrase = _norm(frame[a:b])
-                if phrase in self.titles or any(t == phrase for t, _ in state.local_titles):
+                if phrase in self.titles or phrase in local:
                     hit = (a, b, n)
                     break
             if hit:
                 a, b, n = hit
                 slug = self._resolve_title(_norm(frame[a:b]), state)
-                the = re.search(r"(?:the|The)\s+$", frame[max(0, a - 4):a])
+                the = _THE_BEFORE.search(frame[max(0, a - 4):a])
                 a2 = a - len(the.group(0)) if the else a
                 out.append(Mention(a2, b, frame[a2:b], "title", slug))
-                i += n
-                continue
-            i += 1
-        for gm in self.lexicon.generic_title.finditer(frame):
-            phrase = _norm(gm.group(1))
+                skip_to = i + n
+        generic = self._generic.get(frame)
+        if generic is None:
+            if len(self._generic) > 1024:
+                self._generic.clear()
+            generic = self._generic[frame] = tuple(
+                (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in self.lexicon.generic_title.finditer(frame))
+        for start, end, words, phrase in generic:
             slug = self._resolve_title(phrase, state)
             if slug:
-                out.append(Mention(gm.start(), gm.end(), gm.group(0), "title", slug))
+                out.append(Mention(start, end, words, "title", slug))
         return out
 
     def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
@@ -329,6 +351,32 @@ def _title_after(after: str, lexicon: Lexicon) -> str | None:
     if m and lexicon.role_pattern.search(m.group(1)) and not re.match(r"(who|which|whose|said|says)\b", m.group(1)):
         return m.group(1).strip()
     return None
+
+
+_THE_BEFORE = re.compile(r"(?:the|The)\s+$")
+
+
+@lru_cache(maxsize=512)
+def _scan(frame: str) -> tuple[tuple, tuple, tuple, tuple]:
+    """The state-independent regex scans of a frame: capitalised runs, capitalised words,
+    pronouns, anonymous sources, as (start, end, text). Each frame is read twice per article."""
+    return (tuple((m.start(), m.end(), m.group(0)) for m in NAME_RE.finditer(frame)),
+            tuple((m.start(), m.end(), m.group(0)) for m in CAP_TOKEN_RE.finditer(frame)),
+            tuple((m.start(), m.end(), m.group(0)) for m in PRONOUN_RE.finditer(frame)),
+            tuple((m.start(), m.end(), m.group(0).strip()) for m in ANON_RE.finditer(frame)))
+
+
+@lru_cache(maxsize=512)
+def _token_words(frame: str) -> tuple[str, ...]:
+    """The normalised first word of each token, `_norm(token).split(" ", 1)[0]`: a token has no
+    spaces and starts and ends with a word character, so that is its lower-cased text up to the
+    first hyphen. A frame is read twice per article."""
+    return tuple([w.lower().replace("\u2019", "'").split("-", 1)[0] for w in TOKEN_RE.findall(frame)])
+
+
+@lru_cache(maxsize=512)
+def _token_spans(frame: str) -> tuple[tuple[int, int], ...]:
+    return tuple([m.span() for m in TOKEN_RE.finditer(frame)])
 
 
 _ARTICLE_START = re.compile(r"^(the|a|an)\s+")
