@@ -181,7 +181,7 @@ class StanceService:
             if dup is not None:
                 same = "URL" if article.url and dup.url == article.url else "content"
                 return IngestResult("duplicate", dup.id, dup.title, note=f"same {same} as article #{dup.id}")
-            analysis = self._engine(session, ws).analyze_normalised(text)
+            analysis = self._engine(session, ws).analyze_normalised(text, published)
             row = Article(workspace=ws, url=article.url, title=article.title[:500], outlet=article.outlet[:200],
                           published=published, content_hash=digest, text=text)
             session.add(row)
@@ -194,7 +194,8 @@ class StanceService:
             statement_ids = q.insert_returning_ids(session, Statement, [dict(
                 workspace=ws, article_id=row.id, official_id=ids.get(st.speaker_slug), mention=st.mention[:300],
                 text=st.text, start_offset=st.start, end_offset=st.end, direct=st.direct, kind=st.kind,
-                subtype=st.subtype, cues=list(st.cues), sentence_index=st.sentence_index, published=published)
+                subtype=st.subtype, cues=list(st.cues), sentence_index=st.sentence_index, recap=st.recap,
+                published=published)
                 for st in analysis.statements])
             topic_rows = []
             per_key: dict[tuple[int, str], list[PositionInput]] = {}
@@ -205,7 +206,7 @@ class StanceService:
                     topic_rows.append(dict(workspace=ws, statement_id=sid, official_id=official, topic_slug=t.slug,
                                            stance=t.stance, kind=t.kind, subtype=t.subtype, weakened=t.weakened,
                                            position=position, published=published))
-                    if official is not None:
+                    if official is not None and not st.recap:  # a recap is old news, not today's stance
                         per_key.setdefault((official, t.slug), []).append(PositionInput(sid, t.kind, position))
             q.insert_many(session, StatementTopic, topic_rows)
             positions = []
@@ -237,7 +238,14 @@ class StanceService:
             session.flush()
             ids[entry.slug] = existing.id
         if changed:
+            before = q.meta_get(session, f"regver:{ws}", "0")
             self._bump(session, ws)
+            with self._lock:
+                cached = self._engines.get(ws)
+                if cached and cached[0] == before:  # teach the cached engine instead of rebuilding it
+                    for entry in found:
+                        cached[1].resolver.add_official(entry)
+                    self._engines[ws] = (q.meta_get(session, f"regver:{ws}", "0"), cached[1])
         return ids
 
     # -- lookups ---------------------------------------------------------------------------------

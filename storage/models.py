@@ -69,6 +69,7 @@ class Statement(SQLModel, table=True):
     subtype: str = Field(max_length=20)
     cues: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sentence_index: int
+    recap: bool = False
     published: date
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 
+from .recap import is_recap
 from .classify import TopicMatcher, classify_statement
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
@@ -60,8 +62,9 @@ class Engine:
         text = normalise(raw_text)
         return self.analyze_normalised(text)
 
-    def analyze_normalised(self, text: str) -> Analysis:
-        """Offsets in the result refer to `text` exactly (already normalised by the caller)."""
+    def analyze_normalised(self, text: str, published: date | None = None) -> Analysis:
+        """Offsets in the result refer to `text` exactly (already normalised by the caller).
+        `published` lets recaps be told from news ("said in March" in a March article is news)."""
         blocks = split_blocks(text)
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)
@@ -88,7 +91,13 @@ class Engine:
             if attribution and attribution.mention.slug:
                 state.last_speaker = attribution.mention.slug
         group_speaker = self._group_speakers(per_sentence, state)
-        statements = self._statements(text, per_sentence, group_speaker, state)
+        for row in per_sentence:
+            row["recap"] = is_recap(row["frame"], published)
+        group_recap: dict[int, bool] = {}
+        for row in per_sentence:
+            for _a, _b, g in row["quotes"]:
+                group_recap[g] = group_recap.get(g, False) or (row["recap"] and row["attr"] is not None)
+        statements = self._statements(text, per_sentence, group_speaker, state, group_recap)
         return Analysis(tuple(statements), tuple(state.discovered.values()))
 
     def _learn_names(self, framed: list, state: ArticleState) -> None:
@@ -201,7 +210,8 @@ class Engine:
         return _Attribution(m, "next", 0, 0) if m else None
 
     # -- statements ------------------------------------------------------------------------------
-    def _statements(self, text: str, rows: list[dict], group_speaker: dict, state: ArticleState) -> list[Statement]:
+    def _statements(self, text: str, rows: list[dict], group_speaker: dict, state: ArticleState,
+                    group_recap: dict[int, bool]) -> list[Statement]:
         out: list[Statement] = []
         prev_topics: tuple[str, ...] = ()
         prev_slug: str | None = None
@@ -252,6 +262,7 @@ class Engine:
                 cues=cues,
                 topics=topics,
                 sentence_index=sent.index,
+                recap=row["recap"] or any(group_recap.get(g, False) for g in groups),
             ))
             prev_topics = tuple(t.slug for t in topics)
             prev_slug = slug

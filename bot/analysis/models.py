@@ -88,6 +88,7 @@ class Statement:
     cues: tuple[str, ...]
     topics: tuple[TopicStance, ...]
     sentence_index: int
+    recap: bool = False  # the article repeats something said earlier ("In March, X had pledged ...")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ blanked out), so words inside the quote ("last year we cut rates") do not count.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 RECAP = re.compile(
@@ -23,6 +24,20 @@ RECAP = re.compile(
 )
 
 
-def is_recap(frame: str) -> bool:
-    """True when the attribution places the speech in the past relative to the article."""
-    return bool(RECAP.search(frame))
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}
+
+
+def is_recap(frame: str, published: date | None = None) -> bool:
+    """True when the attribution places the speech in the past relative to the article.
+
+    A month or year that is the article's own ("said in May" in a May article) is not a recap."""
+    for m in RECAP.finditer(frame):
+        words = m.group(0).lower().split()
+        if published is not None:
+            month = next((MONTH_NUMBER[w] for w in words if w in MONTH_NUMBER), None)
+            year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
+            if words[0] != "last" and (month is None or month == published.month) and (
+                    year is None or year == published.year) and (month or year):
+                continue
+        return True
+    return False

@@ -95,6 +95,12 @@ class SpeakerResolver:
     def clear_caches(self) -> None:
         self._generic.clear()
 
+    def add_official(self, o: OfficialEntry) -> None:
+        """Learn one more official without rebuilding (a newly discovered one)."""
+        self.officials[o.slug] = o
+        self._index(o)
+        self._first_words |= {_norm(t).split()[0] for t in o.titles if _norm(t)}
+
     def _index(self, o: OfficialEntry) -> None:
         for alias in (o.name, *o.aliases, _surname(o.name)):
             if alias:

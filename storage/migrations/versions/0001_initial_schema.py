@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 05:30:30.674093
+Create Date: 2026-11-27 05:46:39.449079
 """
 from collections.abc import Sequence
 
@@ -101,6 +101,7 @@ def upgrade() -> None:
     sa.Column('subtype', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('cues', sa.JSON(), nullable=False),
     sa.Column('sentence_index', sa.Integer(), nullable=False),
+    sa.Column('recap', sa.Boolean(), nullable=False),
     sa.Column('published', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
     sa.ForeignKeyConstraint(['official_id'], ['official.id'], ),
