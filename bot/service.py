@@ -182,17 +182,17 @@ class StanceService:
                 same = "URL" if article.url and dup.url == article.url else "content"
                 return IngestResult("duplicate", dup.id, dup.title, note=f"same {same} as article #{dup.id}")
             analysis = self._engine(session, ws).analyze_normalised(text, published)
-            row = Article(workspace=ws, url=article.url, title=article.title[:500], outlet=article.outlet[:200],
-                          published=published, content_hash=digest, text=text)
-            session.add(row)
-            session.flush()
+            title = article.title[:500]
+            [article_id] = q.insert_returning_ids(session, Article, [dict(
+                workspace=ws, url=article.url, title=title, outlet=article.outlet[:200], published=published,
+                content_hash=digest, text=text, ingested_at=datetime.now(UTC))])
             ids = self._register_officials(session, ws, analysis.discovered)
             wanted = {st.speaker_slug for st in analysis.statements if st.speaker_slug} - set(ids)
             ids |= q.official_ids(session, ws, wanted)
             names = list(dict.fromkeys(st.speaker_name for st in analysis.statements if st.speaker_name))
             # bulk inserts: one round trip per table, ids back in parameter order
             statement_ids = q.insert_returning_ids(session, Statement, [dict(
-                workspace=ws, article_id=row.id, official_id=ids.get(st.speaker_slug), mention=st.mention[:300],
+                workspace=ws, article_id=article_id, official_id=ids.get(st.speaker_slug), mention=st.mention[:300],
                 text=st.text, start_offset=st.start, end_offset=st.end, direct=st.direct, kind=st.kind,
                 subtype=st.subtype, cues=list(st.cues), sentence_index=st.sentence_index, recap=st.recap,
                 published=published)
@@ -213,10 +213,10 @@ class StanceService:
             for (official, topic), items in per_key.items():
                 value, evidence = article_position(items)
                 stance = "support" if value >= 0.2 else "oppose" if value <= -0.2 else "neutral"
-                positions.append(dict(workspace=ws, official_id=official, topic_slug=topic, article_id=row.id,
+                positions.append(dict(workspace=ws, official_id=official, topic_slug=topic, article_id=article_id,
                                       published=published, position=value, stance=stance, evidence_id=evidence))
             q.insert_many(session, ArticlePosition, positions)
-            return IngestResult("added", row.id, row.title, len(analysis.statements), names)
+            return IngestResult("added", article_id, title, len(analysis.statements), names)
 
     def _register_officials(self, session: Session, ws: str, found: Iterable[OfficialEntry]) -> dict[str, int]:
         ids: dict[str, int] = {}

@@ -63,13 +63,14 @@ def insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int]
     """Bulk insert in one statement; ids come back in the order of `rows`."""
     if not rows:
         return []
-    result = session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
+    table = model.__table__
+    result = session.connection().execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
     return [r[0] for r in result]
 
 
 def insert_many(session: Session, model, rows: list[dict]) -> None:
     if rows:
-        session.execute(insert(model), rows)
+        session.connection().execute(insert(model.__table__), rows)
 
 
 def topics(session: Session, ws: str) -> Sequence[Topic]:
