@@ -126,7 +126,8 @@ class StanceService:
         for t in self.base_registry.topics:
             if q.topic_by_slug(session, ws, t.slug) is None:
                 session.add(Topic(workspace=ws, slug=t.slug, title=t.title, proposition=t.proposition,
-                                  keywords=list(t.keywords), against=list(t.against), related=list(t.related)))
+                                  keywords=list(t.keywords), against=list(t.against), related=list(t.related),
+                                  toward=list(t.toward)))
         q.meta_set(session, f"seeded:{ws}", "1")
         self._bump(session, ws)
         session.flush()
@@ -145,7 +146,8 @@ class StanceService:
         registry = Registry(
             officials=tuple(OfficialEntry(o.slug, o.name, tuple(o.titles), tuple(o.aliases))
                             for o in q.officials(session, ws)),
-            topics=tuple(TopicEntry(t.slug, t.title, tuple(t.keywords), tuple(t.against), t.proposition, tuple(t.related))
+            topics=tuple(TopicEntry(t.slug, t.title, tuple(t.keywords), tuple(t.against), t.proposition, tuple(t.related),
+                                    tuple(t.toward))
                          for t in q.topics(session, ws)))
         engine = Engine(registry)
         with self._lock:

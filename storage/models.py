@@ -52,6 +52,7 @@ class Topic(SQLModel, table=True):
     keywords: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     against: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     related: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    toward: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Statement(SQLModel, table=True):

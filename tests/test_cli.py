@@ -153,3 +153,42 @@ def test_python_dash_m_bot_runs_the_same_cli(db_url, tmp_path):
     proc = subprocess.run([sys.executable, "-m", "bot", "topics"], capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=60)
     assert proc.returncode == 0 and "ukraine-membership" in proc.stdout
+
+
+def test_check_shifts_watch_and_alerts_commands(cli, tmp_path):
+    from .test_shifts import REVERSAL
+
+    later = tmp_path / "reversal.json"
+    later.write_text(json.dumps({"title": REVERSAL.title, "url": REVERSAL.url, "outlet": REVERSAL.outlet,
+                                 "published": REVERSAL.published.isoformat(), "text": REVERSAL.text}))
+    code, out, _ = cli("watch", "--official", "rutte", "--topic", "ukraine-membership")
+    assert code == 0 and "Watching mark-rutte / ukraine-membership" in out
+    cli("ingest", str(SEED_ARTICLE))
+    code, out, _ = cli("check")
+    assert code == 0 and "No new shifts" in out
+    cli("ingest", str(later))
+    code, out, _ = cli("check", "--json")
+    found = json.loads(out)
+    shift = next(s for s in found if s["topic"] == "ukraine-membership")
+    assert set(shift) == {"id", "speaker", "topic", "type", "from", "to", "explanation", "confidence", "detected_at"}
+    assert shift["type"] == "reversed" and shift["to"]["article"]["url"] == REVERSAL.url
+    assert set(shift["from"]) >= {"id", "article", "speaker", "text", "kind", "topics", "start", "end"}
+    code, out, _ = cli("check", "--json")
+    assert json.loads(out) == []
+    code, out, _ = cli("shifts", "--official", "rutte", "--since", "2025-01-01", "--json")
+    listed = json.loads(out)
+    assert shift["id"] in [s["id"] for s in listed]
+    assert all(s["speaker"]["slug"] == "mark-rutte" and s["to"]["article"]["published"] >= "2025-01-01" for s in listed)
+    code, out, _ = cli("shifts", "--since", "2025-03-01", "--json")
+    assert json.loads(out) == []
+    code, out, _ = cli("stance", "rutte", "ukraine-membership")
+    assert "Latest shift: reversed" in out
+    code, out, _ = cli("alerts", "--json")
+    alerts = json.loads(out)
+    assert [a["status"] for a in alerts] == ["queued"] and alerts[0]["channel_id"] == "cli"
+    code, out, _ = cli("watches")
+    assert "mark-rutte / ukraine-membership" in out
+    code, out, _ = cli("unwatch", "--official", "rutte", "--topic", "ukraine-membership")
+    assert code == 0 and "Removed 1 watch" in out
+    code, out, _ = cli("watches")
+    assert "No watches" in out

@@ -186,3 +186,29 @@ async def test_many_alerts_for_one_channel_become_one_digest(standin, world, db_
     assert len(sent) == 1
     assert sent[0].json["embeds"][0]["title"].startswith(f"{len(queued)} stance shifts")
     assert seeded.alerts(ws, "queued") == []
+
+
+async def test_bot_keeps_answering_during_a_slow_ingest(standin, world, settings, seeded, monkeypatch):
+    import threading
+    import time
+
+    release = threading.Event()
+    original = StanceService.ingest
+
+    def slow_ingest(self, *args, **kwargs):
+        release.wait(10)  # a bulk ingest holding its worker thread
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(StanceService, "ingest", slow_ingest)
+    async with running_bot(StancewatchBot(settings), standin):
+        channel = world.general_channel_id
+        await standin.send_message(world.guild_id, channel, world.member_id,
+                                   "!ingest Finance Minister Karl Osterberg said the deficit will fall next year.")
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        await standin.send_message(world.guild_id, channel, world.member_id, "!topics")
+        first = await standin.wait_for_request("POST", rf"/channels/{channel}/messages")
+        assert first.json["embeds"][0]["title"] == "Topics" and time.monotonic() - started < 3
+        release.set()
+        second = await standin.wait_for_request("POST", rf"/channels/{channel}/messages", count=2)
+        assert second.json["embeds"][0]["title"] == "Article ingested"

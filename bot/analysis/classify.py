@@ -39,23 +39,34 @@ class TopicMatcher:
 
     def __init__(self, topics: tuple[TopicEntry, ...]):
         self.topics = {t.slug: t for t in topics}
-        self.phrases: list[tuple[re.Pattern[str], str, bool]] = []  # pattern.pattern holds the key too
+        self.phrases: list[tuple[re.Pattern[str], str, int]] = []  # (pattern, slug, direction)  # pattern.pattern holds the key too
         # one-word `against` terms ("tightening", "hiking") set a direction but are too generic to
         # mark the topic: like `related` words they count only in an article already about it
-        self.weak: list[tuple[re.Pattern[str], str, bool]] = []
+        self.weak: list[tuple[re.Pattern[str], str, int]] = []
+        self._seen_keys: dict[str, set[str]] = {}
         self._keys: dict[re.Pattern[str], str] = {}  # plain-text key of each pattern, a fast pre-check
         self.single: dict[str, tuple[str, bool]] = {}
+        # per topic, its direction-bearing phrases (toward +1, against -1), longest first
+        self.directed: dict[str, list[tuple[str, int]]] = {}
         for t in topics:
-            for kw, against in [(k, False) for k in t.keywords] + [(k, True) for k in t.against]:
+            terms = [(k, 0) for k in t.keywords] + [(k, -1) for k in t.against] + [(k, 1) for k in t.toward]
+            directed: dict[str, int] = {}
+            for kw, direction in terms:
                 key = _simplify(kw)
+                if direction:
+                    directed.setdefault(key, direction)
+                if direction and key in self._seen(t.slug):
+                    continue
+                self._seen(t.slug).add(key)
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
                 self._keys[pattern] = key
-                if against and " " not in key and key not in t.keywords:
-                    self.weak.append((pattern, t.slug, against))
+                if direction and " " not in key and kw not in t.keywords:
+                    self.weak.append((pattern, t.slug, direction))
                     continue
                 if " " not in key and len(key) >= 6:
-                    self.single[key] = (t.slug, against)
-                self.phrases.append((pattern, t.slug, against))
+                    self.single[key] = (t.slug, directed.get(key, 0))
+                self.phrases.append((pattern, t.slug, directed.get(key, 0)))
+            self.directed[t.slug] = sorted(directed.items(), key=lambda kv: -len(kv[0]))
         self._single_keys = list(self.single)
         self.related = []
         for t in topics:
@@ -73,6 +84,23 @@ class TopicMatcher:
         self._last_article: tuple[str, list] | None = None
         # fuzz.ratio >= 90 needs lengths within 10% of their sum: keys by length, a fast pre-cut
         self._keys_by_len: dict[int, list[str]] = {}
+        del self._seen_keys
+
+    def _seen(self, slug: str) -> set[str]:
+        return self._seen_keys.setdefault(slug, set())
+
+    def direction(self, clause: str, slug: str) -> tuple[int, int] | None:
+        """(direction, position) of the topic's earliest direction-bearing phrase in `clause`
+        (positions in simplified text, which keeps single spaces and hyphens as spaces)."""
+        simple = _simplify(clause)
+        best: tuple[int, int, int] | None = None
+        for key, direction in self.directed.get(slug, ()):
+            if key not in simple:
+                continue
+            spans = _occurs(key, simple)
+            if spans and (best is None or spans[0][0] < best[0]):
+                best = (spans[0][0], -len(key), direction)
+        return (best[2], best[0]) if best else None
 
     def clear_caches(self) -> None:
         self._fuzzy.clear()

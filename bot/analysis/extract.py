@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
-from .recap import is_recap
 from .classify import TopicMatcher, classify_statement
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
+from .recap import is_recap
 from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
 

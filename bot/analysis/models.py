@@ -28,7 +28,8 @@ class TopicEntry:
     """A topic and the proposition its stances refer to.
 
     `keywords` mark a sentence as being about the topic; `against` are phrases about the topic
-    that point the opposite way of the proposition ("rate hike" for "cut interest rates")."""
+    that point the opposite way of the proposition ("rate hike" for "cut interest rates"); `toward`
+    phrases point its way ("lower rates"). A plain keyword ("interest rates") names the subject only."""
 
     slug: str
     title: str
@@ -36,6 +37,7 @@ class TopicEntry:
     against: tuple[str, ...] = ()
     proposition: str = ""
     related: tuple[str, ...] = ()  # context words: count only when the article is about the topic
+    toward: tuple[str, ...] = ()  # phrases pointing the proposition's way ("rate cuts" for "cut interest rates")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def parse_registry_toml(text: str, source: str = "<string>") -> Registry:
             against=tuple(k.lower() for k in item.get("against", ())),
             proposition=item.get("proposition", ""),
             related=tuple(k.lower() for k in item.get("related", ())),
+            toward=tuple(k.lower() for k in item.get("toward", ())),
         ))
     return Registry(tuple(officials), tuple(topics))
 
@@ -70,7 +71,8 @@ def load_registry_files(paths: Iterable[Path]) -> Registry:
             old = topics.get(t.slug)
             topics[t.slug] = t if old is None else TopicEntry(
                 t.slug, t.title or old.title, _union(old.keywords, t.keywords),
-                _union(old.against, t.against), t.proposition or old.proposition, _union(old.related, t.related))
+                _union(old.against, t.against), t.proposition or old.proposition, _union(old.related, t.related),
+                _union(old.toward, t.toward))
     return Registry(tuple(officials.values()), tuple(topics.values()))
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 05:46:39.449079
+Create Date: 2026-11-27 05:47:54.782940
 """
 from collections.abc import Sequence
 
@@ -66,6 +66,7 @@ def upgrade() -> None:
     sa.Column('keywords', sa.JSON(), nullable=False),
     sa.Column('against', sa.JSON(), nullable=False),
     sa.Column('related', sa.JSON(), nullable=False),
+    sa.Column('toward', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('workspace', 'slug', name='uq_topic_slug')
     )
