@@ -212,3 +212,49 @@ async def test_bot_keeps_answering_during_a_slow_ingest(standin, world, settings
         release.set()
         second = await standin.wait_for_request("POST", rf"/channels/{channel}/messages", count=2)
         assert second.json["embeds"][0]["title"] == "Article ingested"
+
+
+async def test_slash_commands_sync_only_on_the_owner_command(standin, world, db_url, seeded):
+    settings = Settings(_env_file=None, DATABASE_URL=db_url, STANCEWATCH_OWNER_IDS=str(world.owner_id))
+    async with running_bot(StancewatchBot(settings), standin):
+        await asyncio.sleep(0.1)
+        assert standin.requests_matching("PUT", r"/applications/\d+/(guilds/\d+/)?commands") == []
+        await standin.send_message(world.guild_id, world.general_channel_id, world.admin_id, "!sync")
+        req = await standin.wait_for_request("POST", rf"/channels/{world.general_channel_id}/messages")
+        assert "Only the bot's owner" in req.json["content"]
+        await standin.send_message(world.guild_id, world.general_channel_id, world.owner_id, "!sync")
+        put = await standin.wait_for_request("PUT", rf"/applications/\d+/guilds/{world.guild_id}/commands")
+        names = {c["name"] for c in put.json}
+        assert {"stance", "timeline", "shifts", "ingest", "topic", "official", "watch", "unwatch", "help"} <= names
+        watch = next(c for c in put.json if c["name"] == "watch")
+        assert int(watch["default_member_permissions"]) & (1 << 5)  # MANAGE_GUILD
+
+
+async def test_topic_and_official_configuration(standin, world, settings, seeded):
+    channel = world.general_channel_id
+    async with running_bot(StancewatchBot(settings), standin):
+        for n, line in enumerate(["!topic add carbon-tax carbon tax, carbon levy",
+                                  "!official alias rutte The Dutch premier",
+                                  "!topic remove peace-talks"], 1):
+            await standin.send_message(world.guild_id, channel, world.admin_id, line)
+            req = await standin.wait_for_request("POST", rf"/channels/{channel}/messages", count=n)
+            assert req.json.get("embeds"), req.json
+    ws = str(world.guild_id)
+    topics = {slug for slug, _title in seeded.topic_names(ws)}
+    assert "carbon-tax" in topics and "peace-talks" not in topics
+    assert "The Dutch premier" in next(o for o in seeded.list_officials(ws) if o["slug"] == "mark-rutte")["aliases"]
+
+
+def test_official_merge_moves_statements(service, seed_input):
+    from bot.sources import ArticleInput
+
+    service.ingest(ArticleInput(title="One", published=seed_input.published,
+                                text="Central bank Governor Katarzyna Wrobel said interest rates will stay high."))
+    service.ingest(ArticleInput(title="Two", published=seed_input.published,
+                                text="Central bank Governor Kate Novak said on Monday that interest rates will fall."))
+    before = {o["slug"]: o["statements"] for o in service.list_officials()}
+    assert before["katarzyna-wrobel"] == 1 and before["kate-novak"] == 1
+    service.merge_officials("katarzyna-wrobel", "kate-novak")
+    after = {o["slug"]: o["statements"] for o in service.list_officials()}
+    assert "kate-novak" not in after and after["katarzyna-wrobel"] == 2
+    assert service.stance("kate-novak", "interest-rates").official.slug == "katarzyna-wrobel"

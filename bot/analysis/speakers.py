@@ -153,7 +153,16 @@ class SpeakerResolver:
         # 3b. names nobody knows yet: a close spelling of a known name, or a new official
         for start, end, name in unknown:
             if any(taken[start:end]):
-                continue
+                # a title glued to a name nobody knows yet ("Central bank Governor Kate Novak"): the
+                # name wins over the title's holder elsewhere
+                title = next((m for m in found if m.kind == "title" and m.start < end and m.end > start), None)
+                if title is None or title.end >= end or len(frame[title.end:end].split()) < 2:
+                    continue
+                found.remove(title)
+                for i in range(title.start, title.end):
+                    taken[i] = False
+                if any(taken[start:end]):
+                    continue
             for m in self._unknown_name(frame, start, name, state):
                 add(m)
         if learn_only:
