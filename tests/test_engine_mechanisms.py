@@ -129,3 +129,81 @@ def test_generic_against_word_needs_the_topic_in_the_article(engine):
     s = analyze(engine, "Interior Minister Lars Holm said the government would tighten asylum rules.")[0]
     assert "interest-rates" not in {t.slug for t in s.topics}
     assert "migration-controls" in {t.slug for t in s.topics}
+
+
+def _stance(statement, slug):
+    return {t.slug: t.stance for t in statement.topics}[slug]
+
+
+def test_toward_phrase_sets_direction_without_any_evaluative_cue(engine):
+    s = analyze(engine, "Governor Ingrid Halvorsen said the bank could now begin lowering interest rates.")[0]
+    assert _stance(s, "interest-rates") == "support"
+    s = analyze(engine, "Governor Ingrid Halvorsen said interest rates would stay on hold for now.")[0]
+    assert _stance(s, "interest-rates") == "oppose"
+
+
+def test_denied_toward_phrase_points_the_other_way(engine):
+    s = analyze(engine, "Governor Ingrid Halvorsen said interest rate cuts did not come up at the meeting.")[0]
+    assert _stance(s, "interest-rates") == "oppose"
+
+
+def test_negated_commitment_cue_counts_against(engine):
+    s = analyze(engine, "Interior Minister Lars Holm vowed that the country would not toughen its asylum rules.")[0]
+    assert _stance(s, "migration-controls") == "oppose"
+
+
+def test_hedged_statement_takes_no_side(engine):
+    s = analyze(engine, "Governor Ingrid Halvorsen said further rate cuts will depend on the data.")[0]
+    assert _stance(s, "interest-rates") == "neutral"
+
+
+def test_plain_claim_takes_the_speakers_line_in_the_article(engine):
+    statements = analyze(engine, "Governor Ingrid Halvorsen said the bank must cut interest rates soon. "
+                                 "Halvorsen said she backed lower interest rates. "
+                                 "Halvorsen also said interest rates were discussed at length.")
+    assert _stance(by_text(statements, "discussed at length"), "interest-rates") == "support"
+
+
+def test_registry_reads_toward_phrases():
+    from bot.analysis.registry import parse_registry_toml
+    reg = parse_registry_toml('[[topic]]\nslug = "x"\nkeywords = ["widgets"]\ntoward = ["More Widgets"]\n')
+    assert reg.topics[0].toward == ("more widgets",)
+
+
+def test_refusing_a_retreat_is_firmness(engine):
+    s = analyze(engine, "Trade Minister Lena Kowalczyk said the government would not back down on tariffs.")[0]
+    assert _stance(s, "tariffs") == "support"
+
+
+def test_cue_inside_the_directed_phrase_counts_once(engine):
+    s = analyze(engine, "Trade Minister Lena Kowalczyk said the government would scrap tariffs on steel.")[0]
+    assert _stance(s, "tariffs") == "oppose"
+
+
+def test_phrase_in_a_since_clause_is_history(engine):
+    s = analyze(engine, "Governor Ingrid Halvorsen said interest rates have done their work since the bank "
+                        "began raising rates.")[0]
+    assert _stance(s, "interest-rates") == "neutral"
+
+
+def test_contrast_last_pointing_clause_decides(engine):
+    text = ("Central bank holds interest rates\nThe bank kept interest rates on hold. Governor Ingrid Halvorsen "
+            "said inflation had eased, which is welcome, but inflation remains well above the target.")
+    s = by_text(analyze(engine, text), "which is welcome")
+    assert _stance(s, "interest-rates") == "oppose"
+
+
+def test_headline_comma_before_a_new_verb_splits_clauses(engine):
+    s = analyze(engine, "Minister Lena Kowalczyk rejects new tariffs, urges talks with Washington")[0]
+    assert _stance(s, "tariffs") == "oppose"
+
+
+def test_dispreferred_alternative_is_opposed(engine):
+    s = analyze(engine, "Minister Lena Kowalczyk said Europe should invest at home rather than impose tariffs.")[0]
+    assert _stance(s, "tariffs") == "oppose"
+
+
+def test_spelled_out_time_ago_is_a_recap():
+    from bot.analysis.recap import is_recap
+    assert is_recap("Four months ago, she said")
+    assert not is_recap("She said on Tuesday")

@@ -13,7 +13,9 @@ from .models import TopicEntry, TopicStance
 # Clause boundaries: per-topic stance is read from the clause that names the topic.
 CLAUSE_SPLIT = re.compile(
     r";|\s+-\s+|\u2014|,\s*(?=(?:but|instead|while|whereas|although|though|adding|yet|and\s+(?:he|she|they|we|i)\s)\b)"
-    r"|\s+but\s+|,\s*not\s+",
+    r"|\s+but\s+|,\s*not\s+"
+    # headline style "X rejects A, urges B": a comma before a new verb of saying starts a clause
+    r"|,\s*(?=(?:urges?|calls?\s+for|warns?|vows?|pledges?|rejects?|insists?|signals?)\s)",
     re.IGNORECASE,
 )
 # Reported speech shifts tense: "we will cut" becomes "she said they would cut". A `would` whose
@@ -25,6 +27,9 @@ BACKSHIFT = re.compile(
     r"\s+(would)(n't|\s+not)?(?![\w'\u2019])", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_ASKED = re.compile(r"\s*asked\b[^,]*,")
+_DISPREFERRED = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
 @dataclass(frozen=True)
@@ -39,33 +44,30 @@ class TopicMatcher:
 
     def __init__(self, topics: tuple[TopicEntry, ...]):
         self.topics = {t.slug: t for t in topics}
-        self.phrases: list[tuple[re.Pattern[str], str, int]] = []  # (pattern, slug, direction)  # pattern.pattern holds the key too
-        # one-word `against` terms ("tightening", "hiking") set a direction but are too generic to
-        # mark the topic: like `related` words they count only in an article already about it
+        self.phrases: list[tuple[re.Pattern[str], str, int]] = []  # (pattern, slug, direction)
+        # `against`/`toward` terms that are not keywords ("tightening", "lower rates") set a direction
+        # but do not mark the topic: like `related` words they count only in an article already about it
         self.weak: list[tuple[re.Pattern[str], str, int]] = []
-        self._seen_keys: dict[str, set[str]] = {}
         self._keys: dict[re.Pattern[str], str] = {}  # plain-text key of each pattern, a fast pre-check
-        self.single: dict[str, tuple[str, bool]] = {}
-        # per topic, its direction-bearing phrases (toward +1, against -1), longest first
+        self.single: dict[str, tuple[str, int]] = {}
+        # per topic, its direction-bearing phrases (toward +1, against -1), longest first; a
+        # keyword also listed as `against`/`toward` carries that direction
         self.directed: dict[str, list[tuple[str, int]]] = {}
         for t in topics:
-            terms = [(k, 0) for k in t.keywords] + [(k, -1) for k in t.against] + [(k, 1) for k in t.toward]
             directed: dict[str, int] = {}
-            for kw, direction in terms:
-                key = _simplify(kw)
-                if direction:
-                    directed.setdefault(key, direction)
-                if direction and key in self._seen(t.slug):
-                    continue
-                self._seen(t.slug).add(key)
+            for kw, direction in [(k, -1) for k in t.against] + [(k, 1) for k in t.toward]:
+                directed.setdefault(_simplify(kw), direction)
+            keywords = list(dict.fromkeys(_simplify(k) for k in t.keywords))
+            for key in dict.fromkeys([*keywords, *directed]):
+                direction = directed.get(key, 0)
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
                 self._keys[pattern] = key
-                if direction and " " not in key and kw not in t.keywords:
+                if direction and key not in keywords:
                     self.weak.append((pattern, t.slug, direction))
                     continue
                 if " " not in key and len(key) >= 6:
-                    self.single[key] = (t.slug, directed.get(key, 0))
-                self.phrases.append((pattern, t.slug, directed.get(key, 0)))
+                    self.single[key] = (t.slug, direction)
+                self.phrases.append((pattern, t.slug, direction))
             self.directed[t.slug] = sorted(directed.items(), key=lambda kv: -len(kv[0]))
         self._single_keys = list(self.single)
         self.related = []
@@ -84,23 +86,31 @@ class TopicMatcher:
         self._last_article: tuple[str, list] | None = None
         # fuzz.ratio >= 90 needs lengths within 10% of their sum: keys by length, a fast pre-cut
         self._keys_by_len: dict[int, list[str]] = {}
-        del self._seen_keys
 
-    def _seen(self, slug: str) -> set[str]:
-        return self._seen_keys.setdefault(slug, set())
-
-    def direction(self, clause: str, slug: str) -> tuple[int, int] | None:
-        """(direction, position) of the topic's earliest direction-bearing phrase in `clause`
+    def direction(self, clause: str, slug: str) -> tuple[int, int, int] | None:
+        """(direction, start, end) of the topic's earliest direction-bearing phrase in `clause`
         (positions in simplified text, which keeps single spaces and hyphens as spaces)."""
         simple = _simplify(clause)
+        # "Asked whether the bank would cut rates, she said ...": the question is the reporter's, so
+        # a phrase in the answer decides; the question's phrase only when the answer has none
+        asked = _ASKED.match(simple)
+        skip = asked.end() if asked else 0
         best: tuple[int, int, int] | None = None
         for key, direction in self.directed.get(slug, ()):
             if key not in simple:
                 continue
             spans = _occurs(key, simple)
-            if spans and (best is None or spans[0][0] < best[0]):
-                best = (spans[0][0], -len(key), direction)
-        return (best[2], best[0]) if best else None
+            if not spans:
+                continue
+            # a phrase in a "since ..." clause is history ("since we started tightening"), no direction
+            spans = [sp for sp in spans if not _BACKGROUND.search(simple[max(0, sp[0] - 40):sp[0]])]
+            if not spans:
+                continue
+            later = [sp for sp in spans if sp[0] >= skip] or spans
+            at = later[0][0]
+            if best is None or (at >= skip, -at) > (best[0] >= skip, -best[0]):
+                best = (at, -len(key), direction)
+        return (best[2], best[0], best[0] - best[1]) if best else None
 
     def clear_caches(self) -> None:
         self._fuzzy.clear()
@@ -378,7 +388,13 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
             stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo))
     else:
         for slug in inherited:
-            stances.append(_topic_stance(slug, text, False, lexicon, matcher, memo))
+            # after a contrast ("eased, which is welcome, but it remains well above target") the
+            # last clause that points a way for the topic carries the point
+            pointing = [c for c in clauses if matcher.direction(c, slug)] if len(clauses) > 1 else []
+            stances.append(_topic_stance(slug, pointing[-1] if pointing else text, False, lexicon, matcher, memo))
+    if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
+        # a statement that as a whole deflects takes no side on any of its topics
+        stances = [TopicStance(t.slug, "neutral", t.kind, t.subtype, t.weakened) for t in stances]
     return kind, subtype, cues, tuple(stances)
 
 
@@ -405,22 +421,51 @@ def _clause_at(clauses: list[str], simple: str, pos: int) -> str:
 
 def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher,
                   memo: dict | None = None) -> TopicStance:
+    """Stance = the clause's evaluative polarity times the direction of the topic phrase.
+
+    A direction-bearing phrase ("rate cuts" +1, "rate hike" -1, see `TopicMatcher.direction`)
+    that the clause asserts without any evaluative cue still shows where the speaker stands
+    ("we can begin lowering rates" supports cutting); negated ("no rate cuts") it points the other
+    way. A plain keyword ("interest rates") takes only the clause's polarity. `against` (the matched
+    phrase's direction) is not used: the clause itself is re-read for its direction-bearing phrase."""
     hits = cue_hits(clause, lexicon, True, memo)
     kind, subtype = decide_kind(hits)
     weak = any(h.table.subtype == "hedged" for h in hits) or bool(re.search(r"no longer", clause, re.I))
-    topic_pos = _topic_position(clause, slug, matcher)
-    polarity = _polarity(clause, hits, lexicon, topic_pos)
-    if against:
-        polarity = -polarity
+    directed = matcher.direction(clause, slug)
+    span = None
+    if directed is not None:
+        direction, topic_pos = directed[0], _raw_position(clause, directed[1])
+        span = (topic_pos, _raw_position(clause, directed[2]))
+    else:
+        # no usable direction-bearing phrase (none, or only in a "since ..." clause): polarity alone
+        direction, topic_pos = 0, _topic_position(clause, slug, matcher)
+    polarity = _polarity(clause, hits, lexicon, topic_pos, span)
     if polarity == 0 and topic_pos is not None and _negated_before(clause, topic_pos, lexicon, window=3):
         polarity = -1  # "not NATO membership", "no rate cuts"
-    if kind == "deflection" and subtype in ("declined", "deferred"):
-        polarity = 0
-    if kind == "deflection" and subtype == "hedged" and not any(
-            h.table.kind == "commitment" for h in hits) and not lexicon.oppose.search(clause):
-        polarity = 0 if not lexicon.support.search(clause) else polarity
+    elif polarity == 0 and directed is not None:
+        # the directed phrase asserted as it stands; denied ("rate cuts did not come up") the other way
+        polarity = -1 if span and lexicon.negation.search(clause[span[1]:]) else 1
+    if direction < 0:
+        polarity = -polarity
+    if topic_pos is not None and _DISPREFERRED.search(clause[max(0, topic_pos - 30):topic_pos]):
+        polarity = -polarity if polarity else -1  # "deepen markets rather than retreat into protectionism"
+    if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
+        polarity = 0  # a deflection takes no side: "it will depend on the data", "too early to say"
     stance = {1: "support", -1: "oppose", 0: "neutral"}[polarity]
     return TopicStance(slug, stance, kind, subtype, weak)
+
+
+def _raw_position(clause: str, simple_pos: int) -> int:
+    """Offset in `clause` of simplified-text offset `simple_pos` (whitespace runs shrink)."""
+    i = j = 0
+    n = len(clause)
+    while i < n and j < simple_pos:
+        if clause[i] in " \t\n-":
+            while i + 1 < n and clause[i + 1] in " \t\n-":
+                i += 1
+        i += 1
+        j += 1
+    return i
 
 
 def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None:
@@ -435,18 +480,30 @@ def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None
     return None
 
 
-def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int | None) -> int:
-    """+1 toward the proposition, -1 against, 0 neither; negation and undo verbs flip."""
+def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int | None,
+              span: tuple[int, int] | None = None) -> int:
+    """+1 toward the proposition, -1 against, 0 neither; negation and undo verbs flip. Cue words
+    inside the direction-bearing phrase `span` ("scrap tariffs", "protectionism") are part of that
+    phrase's direction and do not count again."""
     score = 0
-    if any(h.table.subtype == "refusal" for h in hits):
-        score -= 2
+    refusals = [h for h in hits if h.table.subtype == "refusal"]
+    if refusals and not any(_refuses_retreat(clause, h, lexicon) for h in refusals):
+        score -= 2  # "we will not walk away from it" refuses a retreat: firmness, not opposition
     for m in lexicon.oppose.finditer(clause):
+        if span and span[0] <= m.start() < span[1]:
+            continue
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
     positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal"]
     support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
     support_spans += [(h.start, h.text) for h in positive]
-    for start, _ in dict(support_spans).items():
-        score += -1 if _negated_before(clause, start, lexicon) else 1
+    firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)]
+    if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue
+        support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
+    for start, said in dict(support_spans).items():
+        if span and span[0] <= start < span[1]:
+            continue
+        negated = _negated_before(clause, start, lexicon) or bool(lexicon.negation.search(said))
+        score += -1 if negated else 1
     if topic_pos is not None and _undone(clause, topic_pos, lexicon):
         score = -score if score else -1
     return (score > 0) - (score < 0)
@@ -461,3 +518,17 @@ def _negated_before(clause: str, pos: int, lexicon: Lexicon, window: int = 4) ->
 def _undone(clause: str, topic_pos: int, lexicon: Lexicon) -> bool:
     words = re.findall(r"[\w'\u2019]+", clause[:topic_pos])[-4:]
     return bool(lexicon.undo.search(" ".join(words)))
+
+
+def _refuses_retreat(clause: str, hit: CueHit, lexicon: Lexicon) -> bool:
+    """True when the refusal's negator governs a retreat or undo word ("will not water it down",
+    "not going to walk away", "will not revisit the plan"): the negated oppose word then counts
+    for the topic on its own (see `_polarity`), and the refusal itself takes no side."""
+    neg = lexicon.negation.search(hit.text)
+    if neg is None:
+        return False
+    start = hit.start + neg.end()
+    region = clause[start:hit.start + len(hit.text) + 30]
+    words = re.findall(r"[\w'\u2019]+", region)[:5]
+    tail = " ".join(words)
+    return bool(lexicon.oppose.search(tail) or lexicon.undo.search(tail))

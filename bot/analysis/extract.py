@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .classify import TopicMatcher, classify_statement
@@ -97,7 +97,7 @@ class Engine:
         for row in per_sentence:
             for _a, _b, g in row["quotes"]:
                 group_recap[g] = group_recap.get(g, False) or (row["recap"] and row["attr"] is not None)
-        statements = self._statements(text, per_sentence, group_speaker, state, group_recap)
+        statements = _consistent_stances(self._statements(text, per_sentence, group_speaker, state, group_recap))
         return Analysis(tuple(statements), tuple(state.discovered.values()))
 
     def _learn_names(self, framed: list, state: ArticleState) -> None:
@@ -297,3 +297,34 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,\"\u201c\u201d":
         end -= 1
     return start, end
+
+
+MIN_LINE = 2  # statements that must agree before a speaker's line fills a plain claim
+
+
+def _consistent_stances(statements: list[Statement]) -> list[Statement]:
+    """A named speaker's plain claim with no direction of its own on a topic ("The whole world has
+    now spoken") takes the line the same speaker argues on that topic elsewhere in the article,
+    when that line is one-sided (all the speaker's non-neutral, non-recap statements agree).
+    Commitments, deflections and recaps keep their own reading."""
+    lines: dict[tuple[str, str], list[str]] = {}
+    for s in statements:
+        if s.speaker_slug is None or s.recap or s.kind == "deflection":
+            continue
+        for t in s.topics:
+            if t.stance != "neutral":
+                lines.setdefault((s.speaker_slug, t.slug), []).append(t.stance)
+    lines = {k: set(v) for k, v in lines.items() if len(v) >= MIN_LINE}
+    if not lines:
+        return statements
+    out = []
+    for s in statements:
+        if s.speaker_slug is not None and s.kind == "position" and not s.recap and any(
+                t.stance == "neutral" for t in s.topics):
+            topics = tuple(
+                replace(t, stance=next(iter(line)))
+                if t.stance == "neutral" and len(line := lines.get((s.speaker_slug, t.slug), set())) == 1 else t
+                for t in s.topics)
+            s = replace(s, topics=topics)
+        out.append(s)
+    return out

@@ -18,7 +18,8 @@ RECAP = re.compile(
     r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)"
     r"|(?:in|on|since|back\s+in)\s+(?:early\s+|late\s+|mid-)?(?:" + MONTHS + r")(?:\s+\d{4})?\b(?!\s+\d{1,2}\b)"
     r"|\b(?:in|back\s+in)\s+(?:19|20)\d{2}\b"
-    r"|\d+\s+(?:days|weeks|months|years)\s+ago|a\s+(?:week|month|year)\s+ago"
+    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a\s+few|few)"
+    r"\s+(?:days|weeks|months|years)\s+ago|a\s+(?:week|month|year)\s+ago"
     r"|previously|at\s+the\s+time|months\s+earlier|weeks\s+earlier|a\s+year\s+earlier|had\s+once)",
     re.IGNORECASE,
 )
