@@ -47,7 +47,7 @@ def _reconcile(session: Session, ws: str, official_id: int, topic: str, region: 
         col(Shift.from_article_id).in_(article_ids))).all()}
     wanted: dict[tuple[int, int], tuple[ArticlePosition, ArticlePosition]] = {}
     for before, after in zip(region, region[1:], strict=False):
-        call = compare(before.position, after.position, threshold)
+        call = compare(before.position, after.position, threshold, before.deflection_share, after.deflection_share)
         if call is not None:
             wanted[(before.article_id, after.article_id)] = (before, after, call)
     for key, shift in existing.items():

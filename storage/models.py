@@ -107,6 +107,7 @@ class ArticlePosition(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id")
     published: date
     position: float
+    deflection_share: float = 0.0  # share of the official's statements here that deflect
     stance: str = Field(max_length=10)
     evidence_id: int = Field(foreign_key="statement.id")
 

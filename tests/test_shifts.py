@@ -38,7 +38,7 @@ def test_compare_scale():
     assert compare(0.9, 0.0).type == "softened"
     assert compare(0.0, 0.9).type == "strengthened"
     assert compare(0.9, 0.8) is None
-    value, evidence = article_position([PositionInput(1, "commitment", 1.0), PositionInput(2, "deflection", 0.0)])
+    value, evidence, _share = article_position([PositionInput(1, "commitment", 1.0), PositionInput(2, "deflection", 0.0)])
     assert 0 < value < 1.0 and evidence == 1
 
 

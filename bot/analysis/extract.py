@@ -92,7 +92,7 @@ class Engine:
                 state.last_speaker = attribution.mention.slug
         group_speaker = self._group_speakers(per_sentence, state)
         for row in per_sentence:
-            row["recap"] = is_recap(row["frame"], published)
+            row["recap"] = is_recap(_attribution_part(row), published)
         group_recap: dict[int, bool] = {}
         for row in per_sentence:
             for _a, _b, g in row["quotes"]:
@@ -268,6 +268,15 @@ class Engine:
             prev_slug = slug
             prev_groups = groups
         return out
+
+
+def _attribution_part(row: dict) -> str:
+    """Where a recap marker counts: the frame around the attribution ("In March, X had said that"),
+    not dates inside the reported content ("... since the last hike in September")."""
+    frame, attr = row["frame"], row["attr"]
+    if attr is None or not attr.verb_end or row["quotes"]:
+        return frame
+    return frame[:attr.verb_end + 30]
 
 
 def _blocks_of(rows: list[dict]) -> list[Block]:

@@ -46,7 +46,7 @@ class PositionInput:
 DEFLECTION_DISCOUNT = 0.5  # an article of nothing but deflections halves its strongest commitment
 
 
-def article_position(items: Sequence[PositionInput]) -> tuple[float, int]:
+def article_position(items: Sequence[PositionInput]) -> tuple[float, int, float]:
     """One article's position on a topic, and the statement that best shows it.
 
     The strongest statement sets the direction and strength ("the irreversible path towards NATO");
@@ -67,7 +67,7 @@ def article_position(items: Sequence[PositionInput]) -> tuple[float, int]:
         evidence = min(informative, key=lambda it: it.statement_id)
     if deflections and abs(value) < 0.25:
         evidence = min(deflections, key=lambda it: it.statement_id)
-    return round(value, 4), evidence.statement_id
+    return round(value, 4), evidence.statement_id, round(share, 4)
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,23 @@ class ShiftCall:
     confidence: float
 
 
-def compare(before: float, after: float, threshold: float = 0.35) -> ShiftCall | None:
-    """Flip-O-Meter style comparison of two article positions; None for no (or a small) change."""
+HALF_STEP = 0.15  # a smaller change of position still counts when the mix of answers moved too
+MIX_STEP = 0.25  # ... by at least this share of deflections (hedging where there was a firm line)
+
+
+def compare(before: float, after: float, threshold: float = 0.35, before_share: float | None = None,
+            after_share: float | None = None) -> ShiftCall | None:
+    """Flip-O-Meter style comparison of two article positions; None for no (or a small) change.
+
+    A "half flip" is also recognised: a moderate drop in position together with a clear rise in
+    the share of deflections (or the mirror image for strengthening)."""
     if before * after < 0 and abs(before) >= REVERSAL_FLOOR and abs(after) >= REVERSAL_FLOOR:
         return ShiftCall("reversed", _confidence(abs(after - before), 2.0))
     delta = abs(after) - abs(before)
-    if delta <= -threshold:
+    mix = (after_share - before_share) if before_share is not None and after_share is not None else 0.0
+    if delta <= -threshold or (delta <= -HALF_STEP and mix >= MIX_STEP):
         return ShiftCall("softened", _confidence(-delta, 1.0))
-    if delta >= threshold:
+    if delta >= threshold or (delta >= HALF_STEP and mix <= -MIX_STEP):
         return ShiftCall("strengthened", _confidence(delta, 1.0))
     return None
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 05:47:54.782940
+Create Date: 2026-11-27 05:55:52.478691
 """
 from collections.abc import Sequence
 
@@ -120,6 +120,7 @@ def upgrade() -> None:
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('published', sa.Date(), nullable=False),
     sa.Column('position', sa.Float(), nullable=False),
+    sa.Column('deflection_share', sa.Float(), nullable=False),
     sa.Column('stance', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('evidence_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
