@@ -12,15 +12,17 @@ from collections import Counter
 from bot.analysis.extract import Engine
 from bot.analysis.text import normalise
 
-from .corpus import load, registry
+from .corpus import CORPORA, load, registry
 
 
-def evaluate(prefix: str = "", verbose: bool = False) -> dict[str, float]:
-    engine = Engine(registry())
+def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev") -> dict[str, float]:
+    root = CORPORA[corpus]
+    engine = Engine(registry(root))
     c: Counter[str] = Counter()
-    for doc in load(prefix):
+    docs = load(prefix, root)
+    for doc in docs:
         text = normalise(doc.article.text)
-        preds = list(engine.analyze_normalised(text).statements)
+        preds = list(engine.analyze_normalised(text, doc.article.published).statements)
         c["gold"] += len(doc.gold)
         c["pred"] += len(preds)
         spans = []
@@ -63,7 +65,7 @@ def evaluate(prefix: str = "", verbose: bool = False) -> dict[str, float]:
                       f"\n      pred [{p.speaker_slug}] {p.kind}/{p.subtype} {pred_topics} cues={list(p.cues)[:3]}")
     m = max(c["matched"], 1)
     return {
-        "articles": len(load(prefix)),
+        "articles": len(docs),
         "gold statements": c["gold"],
         "predicted statements": c["pred"],
         "recall": c["matched"] / max(c["gold"], 1),
@@ -80,8 +82,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--prefix", default="", help="only articles whose id starts with this")
+    ap.add_argument("--corpus", choices=sorted(CORPORA), default="dev",
+                    help="dev (tuned on) or validation (written blind to the engine, never tuned on)")
     args = ap.parse_args()
-    for name, value in evaluate(args.prefix, args.verbose).items():
+    for name, value in evaluate(args.prefix, args.verbose, args.corpus).items():
         print(f"{name:>22}: {value:.3f}" if isinstance(value, float) else f"{name:>22}: {value}")
 
 

@@ -11,6 +11,7 @@ from bot.config import SEEDS
 from bot.sources import ArticleInput, from_text
 
 CORPUS = Path(__file__).parent / "corpus"
+CORPORA = {"dev": CORPUS, "validation": Path(__file__).parent / "corpus_validation"}
 
 
 @dataclass
@@ -20,15 +21,15 @@ class Labelled:
     gold: list[dict]
 
 
-def registry():
-    extra = sorted(CORPUS.glob("topics_extra_*.toml"))
+def registry(root: Path = CORPUS):
+    extra = sorted(root.glob("topics_extra_*.toml"))
     return load_registry_files([SEEDS / "officials.toml", SEEDS / "topics.toml", *extra])
 
 
-def load(prefix: str = "") -> list[Labelled]:
+def load(prefix: str = "", root: Path = CORPUS) -> list[Labelled]:
     out = []
-    for path in sorted((CORPUS / "articles").glob(f"{prefix}*.md")):
-        label_path = CORPUS / "labels" / f"{path.stem}.json"
+    for path in sorted((root / "articles").glob(f"{prefix}*.md")):
+        label_path = root / "labels" / f"{path.stem}.json"
         if not label_path.exists():
             continue
         article = from_text(path.read_text(encoding="utf-8"), path.name)
@@ -37,6 +38,6 @@ def load(prefix: str = "") -> list[Labelled]:
     return out
 
 
-def storylines() -> list[dict]:
-    path = CORPUS / "storylines.json"
+def storylines(root: Path = CORPUS) -> list[dict]:
+    path = root / "storylines.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []

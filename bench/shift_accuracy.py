@@ -15,18 +15,21 @@ from pathlib import Path
 from bot.config import Settings
 from bot.service import StanceService
 
-from .corpus import CORPUS, load, storylines
+from .corpus import CORPORA, load, storylines
 
 
-def evaluate(verbose: bool = False, reverse: bool = False, threshold: float | None = None) -> dict[str, float]:
-    docs = {d.id: d.article for d in load("s")}
+def evaluate(verbose: bool = False, reverse: bool = False, threshold: float | None = None,
+             corpus: str = "dev") -> dict[str, float]:
+    root = CORPORA[corpus]
+    lines = storylines(root)
+    docs = {d.id: d.article for d in load("", root)}
     c: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(_env_file=None, STANCEWATCH_TOPICS=":".join(str(p) for p in CORPUS.glob("topics_extra_*.toml")))
+        settings = Settings(_env_file=None, STANCEWATCH_TOPICS=":".join(str(p) for p in root.glob("topics_extra_*.toml")))
         if threshold is not None:
             settings.shift_threshold = threshold
         svc = StanceService(settings, database_url=f"sqlite:///{Path(tmp) / 'shifts.db'}")
-        for n, line in enumerate(storylines()):
+        for n, line in enumerate(lines):
             ws = f"story{n}"
             order = list(reversed(line["articles"])) if reverse else line["articles"]
             ids = {}
@@ -68,8 +71,9 @@ def main() -> None:
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--reverse", action="store_true", help="ingest every storyline newest first")
     ap.add_argument("--threshold", type=float)
+    ap.add_argument("--corpus", choices=sorted(CORPORA), default="dev")
     args = ap.parse_args()
-    for name, value in evaluate(args.verbose, args.reverse, args.threshold).items():
+    for name, value in evaluate(args.verbose, args.reverse, args.threshold, args.corpus).items():
         print(f"{name:>28}: {value:.3f}" if isinstance(value, float) else f"{name:>28}: {value}")
 
 

@@ -350,16 +350,13 @@ class StanceService:
                 yield from self._statement_dicts(session, rows[i:i + batch])
 
     # -- shifts ----------------------------------------------------------------------------------
-    def check(self, fail_before_commit: bool = False) -> list[dict]:
+    def check(self) -> list[dict]:
         """One comparison pass over positions added since the watermark (see README, shifts)."""
         from .shiftpass import run_pass
 
         with session_scope(self.db) as session:
             created = run_pass(session, self.settings.shift_threshold)
-            records = [r.as_dict() for r in self._shift_records(session, created)]
-            if fail_before_commit:
-                raise RuntimeError("injected failure before commit")
-            return records
+            return [r.as_dict() for r in self._shift_records(session, created)]
 
     def _shift_records(self, session: Session, shifts: Iterable[Shift]) -> list[ShiftRecord]:
         out = []

@@ -111,12 +111,28 @@ def test_pass_twice_creates_nothing_new(service, seed_input):
     assert len(service.alerts()) == len(first)
 
 
-def test_crash_before_commit_loses_and_duplicates_nothing(service, seed_input):
+def test_crash_before_commit_loses_and_duplicates_nothing(service, seed_input, monkeypatch):
+    import bot.shiftpass
+
     service.watch("chan-1")
     service.ingest(seed_input)
     service.ingest(REVERSAL)
+    written = {}
+
+    def crash(session, key, value):  # the pass has written shifts and alerts; the watermark is last
+        from sqlmodel import select
+
+        from storage.models import Alert, Shift
+
+        written["shifts"] = len(session.exec(select(Shift)).all())
+        written["alerts"] = len(session.exec(select(Alert)).all())
+        raise RuntimeError("crash before commit")
+
+    monkeypatch.setattr(bot.shiftpass.q, "meta_set", crash)
     with pytest.raises(RuntimeError):
-        service.check(fail_before_commit=True)
+        service.check()
+    monkeypatch.undo()
+    assert written["shifts"] >= 1 and written["alerts"] >= 1  # they were written, then rolled back
     assert service.shifts() == [] and service.alerts() == []
     again = service.check()
     assert again and len(service.shifts()) == len(again)
