@@ -342,12 +342,19 @@ class StanceService:
 
     def export(self, workspace: str = DEFAULT_WORKSPACE, official: str | None = None,
                topic: str | None = None, batch: int = 1000) -> Iterator[dict]:
+        """Every matching statement in id order, read in batches so memory stays flat."""
         with session_scope(self.db) as session:
             o = self.resolve_official(session, workspace, official) if official else None
             t = self.resolve_topic(session, workspace, topic) if topic else None
-            rows = q.statements_of(session, workspace, o.id if o else None, t.slug if t else None)
-            for i in range(0, len(rows), batch):
-                yield from self._statement_dicts(session, rows[i:i + batch])
+        last = 0
+        while True:
+            with session_scope(self.db) as session:
+                rows = q.statements_batch(session, workspace, last, batch, o.id if o else None, t.slug if t else None)
+                items = self._statement_dicts(session, rows)
+            if not items:
+                return
+            yield from items
+            last = items[-1]["id"]
 
     # -- shifts ----------------------------------------------------------------------------------
     def check(self) -> list[dict]:

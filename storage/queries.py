@@ -109,6 +109,19 @@ def statements_of(session: Session, ws: str, official_id: int | None = None, top
     return session.exec(q).all()
 
 
+def statements_batch(session: Session, ws: str, after_id: int, limit: int, official_id: int | None = None,
+                     topic: str | None = None) -> Sequence[tuple[Statement, Article]]:
+    """Statements in id order after `after_id` (keyset pagination: constant memory for exports)."""
+    q = select(Statement, Article).join(Article, Article.id == Statement.article_id).where(
+        Statement.workspace == ws, Statement.id > after_id)
+    if official_id is not None:
+        q = q.where(Statement.official_id == official_id)
+    if topic is not None:
+        q = q.where(col(Statement.id).in_(select(StatementTopic.statement_id).where(
+            StatementTopic.workspace == ws, StatementTopic.topic_slug == topic)))
+    return session.exec(q.order_by(Statement.id).limit(limit)).all()
+
+
 def topics_of(session: Session, statement_ids: Sequence[int]) -> dict[int, list[StatementTopic]]:
     out: dict[int, list[StatementTopic]] = {}
     if not statement_ids:
