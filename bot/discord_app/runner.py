@@ -15,6 +15,16 @@ NO_TOKEN = ("error: DISCORD_TOKEN is not set. Put it in .env or the environment 
             "or try the same commands offline with `stancewatch console`.")
 
 
+def _configured() -> Settings | None:
+    """Settings with a token, Discord endpoints applied; None (and a one-line hint) without a token."""
+    settings = Settings()
+    if not settings.discord_token:
+        print(NO_TOKEN, file=sys.stderr)
+        return None
+    point_at(settings)
+    return settings
+
+
 def point_at(settings: Settings) -> None:
     """Use the configured Discord-compatible REST API and gateway (Discord itself by default)."""
     discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
@@ -22,13 +32,11 @@ def point_at(settings: Settings) -> None:
 
 
 def run_bot() -> int:
-    settings = Settings()
-    if not settings.discord_token:
-        print(NO_TOKEN, file=sys.stderr)
+    settings = _configured()
+    if settings is None:
         return 2
     from .bot import StancewatchBot
 
-    point_at(settings)
     bot = StancewatchBot(settings)
     try:
         bot.run(settings.discord_token, log_level=logging.INFO)
@@ -62,11 +70,9 @@ async def _sync(settings: Settings) -> int:
 
 
 def sync_commands() -> int:
-    settings = Settings()
-    if not settings.discord_token:
-        print(NO_TOKEN, file=sys.stderr)
+    settings = _configured()
+    if settings is None:
         return 2
-    point_at(settings)
     try:
         return asyncio.run(_sync(settings))
     except discord.LoginFailure:
