@@ -52,3 +52,17 @@ async def test_stancewatch_run_process_against_the_standin(standin, db_url, tmp_
             await asyncio.wait_for(proc.wait(), timeout=10)
         except TimeoutError:
             proc.kill()
+
+
+async def test_stancewatch_sync_registers_commands_in_the_configured_guild(standin, db_url, tmp_path):
+    world = standin.default_world
+    env = {**os.environ, "DISCORD_TOKEN": standin.token, "DATABASE_URL": db_url, "DISCORD_API_BASE": standin.api_base,
+           "DISCORD_GATEWAY_URL": standin.gateway_url, "STANCEWATCH_SYNC_GUILD": str(world.guild_id)}
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "sync", env=env, cwd=tmp_path,
+                                                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode == 0, err.decode()
+    assert "Synced" in out.decode() and str(world.guild_id) in out.decode()
+    put = standin.requests_matching("PUT", rf"/applications/\d+/guilds/{world.guild_id}/commands")
+    assert put and {"stance", "watch"} <= {c["name"] for c in put[0].json}
+    assert not standin.connected  # sync never opened a gateway session
