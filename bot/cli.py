@@ -151,6 +151,9 @@ def cmd_ingest(svc, args) -> int:
     if not files:
         print("error: no .txt, .md, .html, .json or .jsonl files found", file=sys.stderr)
         return EXIT_FAIL
+    if args.url and (len(files) > 1 or files[0].suffix.lower() == ".jsonl"):
+        print("error: --url names one article; give a single file (or put urls in the files)", file=sys.stderr)
+        return EXIT_USAGE
     added = dupes = failed = 0
     bar = tqdm(files, unit="file", disable=len(files) < 5 or not sys.stderr.isatty(), file=sys.stderr)
     for path in bar:
@@ -175,7 +178,8 @@ def cmd_ingest(svc, args) -> int:
                 added += 1
                 who = ", ".join(res.officials[:4]) + (" \u2026" if len(res.officials) > 4 else "")
                 tqdm.write(f"ingested {art.origin}: #{res.article_id} {res.title[:60]!r} \u2014 "
-                           f"{res.statements} statements; officials: {who or 'none'}")
+                           f"{res.statements} statements; officials: {who or 'none'}"
+                           + (f" ({res.note})" if res.note else ""))
     print(f"{added} ingested, {dupes} duplicates skipped, {failed} failed")
     return EXIT_OK if failed == 0 else EXIT_FAIL
 

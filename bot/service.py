@@ -166,8 +166,12 @@ class StanceService:
             raise SourceError(f"{article.origin or 'article'}: does not look like English text; only English is analysed")
         digest = content_hash(text)
         published = article.published or datetime.now(UTC).date()
+        undated = article.published is None
         try:
-            return self._ingest(article, text, digest, published, workspace)
+            result = self._ingest(article, text, digest, published, workspace)
+            if undated and result.status == "added":
+                result.note = f"no publication date given; filed under {published.isoformat()}"
+            return result
         except IntegrityError:
             # another process stored the same article between our check and our insert
             with session_scope(self.db) as session:

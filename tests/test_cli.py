@@ -192,3 +192,12 @@ def test_check_shifts_watch_and_alerts_commands(cli, tmp_path):
     assert code == 0 and "Removed 1 watch" in out
     code, out, _ = cli("watches")
     assert "No watches" in out
+
+
+def test_url_override_needs_a_single_article_and_undated_articles_are_flagged(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Finance Minister Karl Osterberg said the deficit will fall next year.")
+    (tmp_path / "b.txt").write_text("Finance Minister Karl Osterberg said taxes will not rise this year.")
+    code, _out, err = cli("ingest", str(tmp_path), "--url", "https://x.test/one")
+    assert code == 2 and "--url" in err
+    code, out, _ = cli("ingest", str(tmp_path / "a.txt"))
+    assert code == 0 and "no publication date given" in out

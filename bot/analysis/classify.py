@@ -499,10 +499,14 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)]
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
+    # an assurance or pledge whose own words hold a negator ("no road back", "I have no doubt",
+    # "not negotiable") is a fixed expression of firmness: its negator does not flip it
+    fixed = {h.start for h in positive}
     for start, said in dict(support_spans).items():
         if span and span[0] <= start < span[1]:
             continue
-        negated = _negated_before(clause, start, lexicon) or bool(lexicon.negation.search(said))
+        negated = _negated_before(clause, start, lexicon) or (
+            start not in fixed and bool(lexicon.negation.search(said)))
         score += -1 if negated else 1
     if topic_pos is not None and _undone(clause, topic_pos, lexicon):
         score = -score if score else -1
