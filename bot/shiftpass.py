@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from storage import queries as q
@@ -13,11 +14,14 @@ from storage.models import Alert, Article, ArticlePosition, Official, Shift, Sta
 from .analysis.shifts import compare, explain
 
 WATERMARK = "shift_watermark"
+PASS_LOCK = 0x5354_5743  # "STWC": one pass at a time across processes sharing a PostgreSQL database
 
 
 def run_pass(session: Session, threshold: float, batch: int = 50_000) -> list[Shift]:
     """Compare every article position added since the watermark with its chronological
     neighbours; return the shifts created (or revived) in this pass."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PASS_LOCK})
     watermark = int(q.meta_get(session, WATERMARK, "0") or 0)
     new = q.positions_after(session, watermark, batch)
     if not new:

@@ -33,3 +33,17 @@ def test_ingest_query_and_check_on_postgres(pg_service, seed_input):
     report = pg_service.stance("rutte", "ukraine-membership")
     assert report.current is not None and report.statements
     assert pg_service.check() == []  # one article: nothing to compare with yet
+
+
+def test_shift_pass_and_alert_queue_on_postgres(pg_service, seed_input):
+    from .test_shifts import REVERSAL
+
+    pg_service.watch("chan-1", "rutte", "ukraine-membership")
+    pg_service.ingest(seed_input)
+    pg_service.ingest(REVERSAL)
+    found = pg_service.check()
+    assert [s["type"] for s in found if s["topic"] == "ukraine-membership"] == ["reversed"]
+    assert pg_service.check() == []
+    assert len(pg_service.alerts(status="queued")) == 1
+    rows = list(pg_service.export())
+    assert {r["speaker"]["slug"] for r in rows} == {"mark-rutte"}

@@ -385,7 +385,7 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         simple = _simplify(text)
         for slug, against, start, _end in found:
             clause = _clause_at(clauses, simple, start)
-            stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo))
+            stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo, named=True))
     else:
         for slug in inherited:
             # after a contrast ("eased, which is welcome, but it remains well above target") the
@@ -420,7 +420,7 @@ def _clause_at(clauses: list[str], simple: str, pos: int) -> str:
 
 
 def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher,
-                  memo: dict | None = None) -> TopicStance:
+                  memo: dict | None = None, named: bool = False) -> TopicStance:
     """Stance = the clause's evaluative polarity times the direction of the topic phrase.
 
     A direction-bearing phrase ("rate cuts" +1, "rate hike" -1, see `TopicMatcher.direction`)
@@ -439,7 +439,9 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
     else:
         # no usable direction-bearing phrase (none, or only in a "since ..." clause): polarity alone
         direction, topic_pos = 0, _topic_position(clause, slug, matcher)
-    polarity = _polarity(clause, hits, lexicon, topic_pos, span)
+    # a commitment takes a side on a topic only when the topic is in its scope: the clause names it
+    # (keyword or direction-bearing phrase); otherwise "we will", "must", a refusal bind something else
+    polarity = _polarity(clause, hits, lexicon, topic_pos, span, scoped=named or directed is not None)
     if polarity == 0 and topic_pos is not None and _negated_before(clause, topic_pos, lexicon, window=3):
         polarity = -1  # "not NATO membership", "no rate cuts"
     elif polarity == 0 and directed is not None:
@@ -481,11 +483,14 @@ def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None
 
 
 def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int | None,
-              span: tuple[int, int] | None = None) -> int:
+              span: tuple[int, int] | None = None, scoped: bool = True) -> int:
     """+1 toward the proposition, -1 against, 0 neither; negation and undo verbs flip. Cue words
     inside the direction-bearing phrase `span` ("scrap tariffs", "protectionism") are part of that
     phrase's direction and do not count again."""
     score = 0
+    if not scoped:
+        # the topic is not named: commitment cues and modal support words bind something else
+        hits = [h for h in hits if h.table.kind != "commitment"]
     refusals = [h for h in hits if h.table.subtype == "refusal"]
     if refusals and not any(_refuses_retreat(clause, h, lexicon) for h in refusals):
         score -= 2  # "we will not walk away from it" refuses a retreat: firmness, not opposition
@@ -495,6 +500,9 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
     positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal"]
     support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
+    if not scoped:
+        modal = {m.start() for m in lexicon.modal.finditer(clause)}
+        support_spans = [(a, t) for a, t in support_spans if a not in modal]
     support_spans += [(h.start, h.text) for h in positive]
     firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)]
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue

@@ -33,6 +33,7 @@ class Lexicon:
     generic_title: re.Pattern[str]  # "the (central bank) chief (of the Alliance)"
     cues: tuple[CueTable, ...]
     support: re.Pattern[str]
+    modal: re.Pattern[str]  # support words that only mark commitment; count for a topic the clause names
     oppose: re.Pattern[str]
     negation: re.Pattern[str]
     undo: re.Pattern[str]
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
         ),
         cues=tuple(cues),
         support=_alternation(stance["support"]["patterns"]),
+        modal=_alternation(stance["modal"]["patterns"]),
         oppose=_alternation(stance["oppose"]["patterns"]),
         negation=_alternation(stance["negation"]["patterns"]),
         undo=_alternation(stance["undo"]["patterns"]),
