@@ -207,3 +207,46 @@ def test_spelled_out_time_ago_is_a_recap():
     from bot.analysis.recap import is_recap
     assert is_recap("Four months ago, she said")
     assert not is_recap("She said on Tuesday")
+
+
+def test_negator_inside_an_assurance_is_firmness_not_opposition(engine):
+    text = '"There is no turning back on EU enlargement," Commission President Ursula von der Leyen said.'
+    s = by_text(analyze(engine, text), "no turning back")
+    assert (s.kind, s.subtype) == ("commitment", "assurance")
+    assert {t.slug: t.stance for t in s.topics} == {"eu-enlargement": "support"}
+
+
+def test_refusal_of_something_else_takes_no_side_on_an_unnamed_topic(engine):
+    text = ("The European Union imposed new tariffs on steel on Monday, Trade Commissioner Maros Sefcovic said. "
+            '"We will not hesitate to act against anyone who breaks the rules," Sefcovic told reporters.')
+    s = by_text(analyze(engine, text), "We will not hesitate")
+    assert all(t.stance != "oppose" for t in s.topics)
+
+
+def test_plain_future_commits_only_an_actor(engine):
+    text = ('"If the other side accepts the tariffs deal, the fighting over trade will stop," '
+            "Trade Minister Lena Kowalczyk said.")
+    s = by_text(analyze(engine, text), "will stop")
+    assert s.kind == "position"
+    s = by_text(analyze(engine, '"We will impose tariffs on steel," Trade Minister Lena Kowalczyk said.'), "We will")
+    assert (s.kind, s.subtype) == ("commitment", "pledge")
+
+
+def test_uncertainty_as_a_noun_is_not_a_hedge(engine):
+    text = '"Uncertainty about tariffs is hurting investment," Trade Minister Lena Kowalczyk said.'
+    s = by_text(analyze(engine, text), "Uncertainty")
+    assert s.kind == "position"
+
+
+def test_cannot_promise_and_gave_assurances(engine):
+    statements = analyze(engine, "Trade Minister Lena Kowalczyk said she could not promise that tariffs would fall. "
+                                 "She gave assurances that exporters would not be left without support.")
+    assert by_text(statements, "could not promise").subtype == "hedged"
+    assert by_text(statements, "gave assurances").subtype == "assurance"
+
+
+def test_reported_content_before_a_final_attribution(engine):
+    text = ("Trade Minister Lena Kowalczyk spoke in Warsaw. "
+            "The first list of American goods will face a 25% levy from Tuesday, she said.")
+    s = by_text(analyze(engine, text), "25% levy")
+    assert s.speaker_slug == "lena-kowalczyk"

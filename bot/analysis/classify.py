@@ -25,10 +25,31 @@ BACKSHIFT = re.compile(
     r"(?<![\w'\u2019])(?:he|she|they|we|it|i|(?-i:[A-Z])[\w\u00c0-\u017f-]*|the\s+(?:government|commission|bank|cabinet|"
     r"administration|council|union|alliance|country|ministry|bloc|fed|ecb|minister|president|chancellor|committee))"
     r"\s+(would)(n't|\s+not)?(?![\w'\u2019])", re.IGNORECASE)
+# The subject just before a plain future: a person, a pronoun other than "it", a capitalised name or
+# an institution. "We will cut", "Brussels will propose", "the government will act" commit; "the
+# fighting will stop", "a level that will do the work", "it will be clear" predict.
+ACTORS = frozenset(
+    "we i you he she they government commission bank cabinet administration council union alliance country "
+    "ministry bloc minister president chancellor committee fed ecb eu nato us uk members allies leaders partners "
+    "states countries governments".split())
+_SUBJECT_SKIP = frozenset("also now then still too not never".split())
+
+
+def _actor_before(text: str, at: int) -> bool:
+    words = text[max(0, at - 40):at].split()
+    if words and (words[-1].lower() in _SUBJECT_SKIP or words[-1].lower().endswith("ly")):
+        words.pop()
+    if not words:
+        return False
+    word = words[-1].strip("\"'\u201c\u201d,")
+    return word.lower() in ACTORS or word[:1].isupper()
+
+
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _ASKED = re.compile(r"\s*asked\b[^,]*,")
 _DISPREFERRED = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_ANAPHOR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:it|them|that|this|those|these|so)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -314,6 +335,8 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         if table.needs_topic and not (has_topic or first_person):
             continue
         for m in table.pattern.finditer(text):
+            if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
+                continue
             hits.append(CueHit(table, m.group(0), m.start()))
     return hits
 
@@ -441,7 +464,7 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
         direction, topic_pos = 0, _topic_position(clause, slug, matcher)
     # a commitment takes a side on a topic only when the topic is in its scope: the clause names it
     # (keyword or direction-bearing phrase); otherwise "we will", "must", a refusal bind something else
-    polarity = _polarity(clause, hits, lexicon, topic_pos, span, scoped=named or directed is not None)
+    polarity = _polarity(clause, hits, lexicon, topic_pos, span, scoped=named or directed is not None or topic_pos is not None)
     if polarity == 0 and topic_pos is not None and _negated_before(clause, topic_pos, lexicon, window=3):
         polarity = -1  # "not NATO membership", "no rate cuts"
     elif polarity == 0 and directed is not None:
@@ -488,9 +511,16 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     inside the direction-bearing phrase `span` ("scrap tariffs", "protectionism") are part of that
     phrase's direction and do not count again."""
     score = 0
+    dropped: list[tuple[int, int]] = []
     if not scoped:
-        # the topic is not named: commitment cues and modal support words bind something else
-        hits = [h for h in hits if h.table.kind != "commitment"]
+        # the clause does not name the topic: a refusal ("we will not hesitate to act", "there will
+        # be no retaliation against services") rules out something else, unless its object is an
+        # anaphor for the topic ("we will not be putting them back") or it refuses a retreat
+        for h in hits:
+            if h.table.subtype == "refusal" and not _refuses_retreat(clause, h, lexicon) and not _ANAPHOR.match(
+                    clause[h.start + len(h.text):]):
+                dropped.append((h.start, h.start + len(h.text)))
+        hits = [h for h in hits if (h.start, h.start + len(h.text)) not in dropped]
     refusals = [h for h in hits if h.table.subtype == "refusal"]
     if refusals and not any(_refuses_retreat(clause, h, lexicon) for h in refusals):
         score -= 2  # "we will not walk away from it" refuses a retreat: firmness, not opposition
@@ -500,16 +530,13 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
     positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal"]
     support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
-    if not scoped:
-        modal = {m.start() for m in lexicon.modal.finditer(clause)}
-        support_spans = [(a, t) for a, t in support_spans if a not in modal]
     support_spans += [(h.start, h.text) for h in positive]
-    firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)]
+    firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)] + dropped
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
-    # an assurance or pledge whose own words hold a negator ("no road back", "I have no doubt",
-    # "not negotiable") is a fixed expression of firmness: its negator does not flip it
-    fixed = {h.start for h in positive}
+    # an assurance whose own words hold a negator ("no road back", "I have no doubt", "not
+    # negotiable", "cannot be reversed") is a fixed expression of firmness: its negator does not flip it
+    fixed = {h.start for h in positive if h.table.subtype == "assurance"}
     for start, said in dict(support_spans).items():
         if span and span[0] <= start < span[1]:
             continue

@@ -158,7 +158,8 @@ class Engine:
             if speaker is None:
                 continue
             is_deflection = bool(self.lexicon.deflection_verbs.fullmatch(v))
-            if not quoted and not is_deflection and NO_CONTENT.match(after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]):
+            if not quoted and not is_deflection and NO_CONTENT.match(after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]) \
+                    and not _content_before(frame, min(speaker.start, verb.start())):
                 continue
             if speaker.kind == "pronoun":
                 speaker.slug = state.last_speaker or (state.recent[-1] if state.recent else None)
@@ -268,6 +269,15 @@ class Engine:
             prev_slug = slug
             prev_groups = groups
         return out
+
+
+# Reported content placed before a sentence-final attribution: "Duties will follow next week, the
+# minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
+_CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}\s*,\s*$")
+
+
+def _content_before(frame: str, at: int) -> bool:
+    return bool(_CONTENT_BEFORE.search(frame, max(0, at - 80), at))
 
 
 def _attribution_part(row: dict) -> str:

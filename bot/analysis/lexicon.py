@@ -22,6 +22,7 @@ class CueTable:
     why: str
     decides: bool
     pattern: re.Pattern[str]
+    needs_actor: bool = False  # the match must follow an actor subject (see classify.ACTORS)
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,6 @@ class Lexicon:
     generic_title: re.Pattern[str]  # "the (central bank) chief (of the Alliance)"
     cues: tuple[CueTable, ...]
     support: re.Pattern[str]
-    modal: re.Pattern[str]  # support words that only mark commitment; count for a topic the clause names
     oppose: re.Pattern[str]
     negation: re.Pattern[str]
     undo: re.Pattern[str]
@@ -173,6 +173,7 @@ def load_lexicon() -> Lexicon:
                 why=table.get("why", ""),
                 decides=bool(table.get("decides", True)),
                 pattern=_alternation(table["patterns"]),
+                needs_actor=bool(table.get("needs_actor", False)),
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
@@ -188,7 +189,6 @@ def load_lexicon() -> Lexicon:
         ),
         cues=tuple(cues),
         support=_alternation(stance["support"]["patterns"]),
-        modal=_alternation(stance["modal"]["patterns"]),
         oppose=_alternation(stance["oppose"]["patterns"]),
         negation=_alternation(stance["negation"]["patterns"]),
         undo=_alternation(stance["undo"]["patterns"]),
