@@ -192,9 +192,8 @@ class StanceService:
             [article_id] = q.insert_returning_ids(session, Article, [dict(
                 workspace=ws, url=article.url, title=title, outlet=article.outlet[:200], published=published,
                 content_hash=digest, text=text, ingested_at=datetime.now(UTC))])
-            ids = self._register_officials(session, ws, analysis.discovered)
-            wanted = {st.speaker_slug for st in analysis.statements if st.speaker_slug} - set(ids)
-            ids |= q.official_ids(session, ws, wanted)
+            speakers = {st.speaker_slug for st in analysis.statements if st.speaker_slug}
+            ids = self._register_officials(session, ws, analysis.discovered, speakers)
             names = list(dict.fromkeys(st.speaker_name for st in analysis.statements if st.speaker_name))
             # bulk inserts: one round trip per table, ids back in parameter order
             statement_ids = q.insert_returning_ids(session, Statement, [dict(
@@ -225,26 +224,30 @@ class StanceService:
             q.insert_many(session, ArticlePosition, positions)
             return IngestResult("added", article_id, title, len(analysis.statements), names)
 
-    def _register_officials(self, session: Session, ws: str, found: Iterable[OfficialEntry]) -> dict[str, int]:
-        ids: dict[str, int] = {}
+    def _register_officials(self, session: Session, ws: str, found: tuple[OfficialEntry, ...],
+                            speakers: set[str]) -> dict[str, int]:
+        """Ids of every speaker slug; discovered officials are created, or get their new titles.
+
+        One query fetches every official the article needs."""
+        rows = {o.slug: o for o in q.officials_by_slugs(session, ws, speakers | {e.slug for e in found})}
         changed = False
         for entry in found:
-            existing = q.official_by_slug(session, ws, entry.slug)
+            existing = rows.get(entry.slug)
             if existing is None:
-                existing = Official(workspace=ws, slug=entry.slug, name=entry.name, titles=list(entry.titles),
-                                    aliases=list(entry.aliases), discovered=True)
+                existing = rows[entry.slug] = Official(
+                    workspace=ws, slug=entry.slug, name=entry.name, titles=list(entry.titles),
+                    aliases=list(entry.aliases), discovered=True)
                 session.add(existing)
                 changed = True
-            else:
+            elif existing.merged_into_id is None:
                 merged = merge_official(OfficialEntry(existing.slug, existing.name, tuple(existing.titles),
                                                       tuple(existing.aliases)), entry)
                 if list(merged.titles) != list(existing.titles):
                     existing.titles = list(merged.titles)
                     session.add(existing)
                     changed = True
-            session.flush()
-            ids[entry.slug] = existing.id
         if changed:
+            session.flush()
             before = q.meta_get(session, f"regver:{ws}", "0")
             self._bump(session, ws)
             with self._lock:
@@ -253,6 +256,11 @@ class StanceService:
                     for entry in found:
                         cached[1].resolver.add_official(entry)
                     self._engines[ws] = (q.meta_get(session, f"regver:{ws}", "0"), cached[1])
+        ids = {}
+        for slug, o in rows.items():
+            target = q.official_by_slug(session, ws, slug) if o.merged_into_id is not None else o
+            if target is not None:
+                ids[slug] = target.id
         return ids
 
     # -- lookups ---------------------------------------------------------------------------------

@@ -48,15 +48,10 @@ def official_by_slug(session: Session, ws: str, slug: str) -> Official | None:
     return row
 
 
-def official_ids(session: Session, ws: str, slugs: set[str]) -> dict[str, int]:
-    """slug -> id for the given slugs, following merges."""
+def officials_by_slugs(session: Session, ws: str, slugs: set[str]) -> Sequence[Official]:
     if not slugs:
-        return {}
-    out = {}
-    for o in session.exec(select(Official).where(Official.workspace == ws, col(Official.slug).in_(list(slugs)))).all():
-        target = official_by_slug(session, ws, o.slug) if o.merged_into_id is not None else o
-        out[o.slug] = target.id
-    return out
+        return []
+    return session.exec(select(Official).where(Official.workspace == ws, col(Official.slug).in_(list(slugs)))).all()
 
 
 def insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int]:
@@ -81,11 +76,13 @@ def topic_by_slug(session: Session, ws: str, slug: str) -> Topic | None:
     return session.exec(select(Topic).where(Topic.workspace == ws, Topic.slug == slug)).first()
 
 
-def duplicate_article(session: Session, ws: str, url: str | None, content_hash: str) -> Article | None:
+def duplicate_article(session: Session, ws: str, url: str | None, content_hash: str):
+    """(id, title, url) of an article with the same content or URL in the workspace, or None."""
     cond = Article.content_hash == content_hash
     if url:
         cond = or_(cond, Article.url == url)
-    return session.exec(select(Article).where(Article.workspace == ws, cond)).first()
+    return session.execute(select(Article.id, Article.title, Article.url).where(Article.workspace == ws, cond)
+                           .limit(1)).first()
 
 
 def statement_counts(session: Session, ws: str) -> dict[int, int]:

@@ -84,6 +84,9 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return start
 
 
+_QUOTE_CHAR = re.compile("[" + OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT + "]")
+
+
 def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
     """Return (start, end, group) for each quoted stretch, inner text only.
 
@@ -100,7 +103,8 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 pass  # re-opened below as the continuation of the same group
             else:
                 carry = False
-        for i, ch in enumerate(seg):
+        for qm in _QUOTE_CHAR.finditer(seg):
+            i, ch = qm.start(), qm.group(0)
             is_open = ch in OPEN_QUOTES or (ch == STRAIGHT and open_at is None)
             is_close = ch in CLOSE_QUOTES or (ch == STRAIGHT and open_at is not None)
             if open_at is None and is_open:
