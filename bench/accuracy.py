@@ -83,7 +83,8 @@ def main() -> None:
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--prefix", default="", help="only articles whose id starts with this")
     ap.add_argument("--corpus", choices=sorted(CORPORA), default="dev",
-                    help="dev (tuned on) or validation (written blind to the engine, never tuned on)")
+                    help="dev (tuned on), validation (written blind, checked while developing) or test "
+                         "(written blind, reported once)")
     args = ap.parse_args()
     for name, value in evaluate(args.prefix, args.verbose, args.corpus).items():
         print(f"{name:>22}: {value:.3f}" if isinstance(value, float) else f"{name:>22}: {value}")

@@ -11,7 +11,11 @@ from bot.config import SEEDS
 from bot.sources import ArticleInput, from_text
 
 CORPUS = Path(__file__).parent / "corpus"
-CORPORA = {"dev": CORPUS, "validation": Path(__file__).parent / "corpus_validation"}
+CORPORA = {  # dev: tuned on; validation: checked while developing; test: written blind, reported once
+    "dev": CORPUS,
+    "validation": Path(__file__).parent / "corpus_validation",
+    "test": Path(__file__).parent / "corpus_test",
+}
 
 
 @dataclass
