@@ -258,3 +258,13 @@ def test_official_merge_moves_statements(service, seed_input):
     after = {o["slug"]: o["statements"] for o in service.list_officials()}
     assert "kate-novak" not in after and after["katarzyna-wrobel"] == 2
     assert service.stance("kate-novak", "interest-rates").official.slug == "katarzyna-wrobel"
+
+
+async def test_slash_error_is_a_short_ephemeral_reply(standin, world, settings, seeded):
+    async with running_bot(StancewatchBot(settings), standin):
+        inter = await standin.send_slash(world.guild_id, world.general_channel_id, world.member_id, "stance",
+                                         {"official": "rute", "topic": "ukraine-membership"})
+        await standin.wait_for_callback(inter)
+        reply = await standin.wait_for_request("POST", r"/webhooks/\d+/[^/]+")
+    assert "Did you mean mark-rutte" in reply.json["content"]
+    assert reply.json["flags"] & 64 and "Traceback" not in reply.json["content"]
