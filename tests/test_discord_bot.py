@@ -268,3 +268,11 @@ async def test_slash_error_is_a_short_ephemeral_reply(standin, world, settings, 
         reply = await standin.wait_for_request("POST", r"/webhooks/\d+/[^/]+")
     assert "Did you mean mark-rutte" in reply.json["content"]
     assert reply.json["flags"] & 64 and "Traceback" not in reply.json["content"]
+
+
+async def test_error_replies_stay_within_discord_limits(standin, world, settings, seeded):
+    async with running_bot(StancewatchBot(settings), standin):
+        await standin.send_message(world.guild_id, world.general_channel_id, world.member_id,
+                                   "!stance " + "@everyone" * 150 + " ukraine-membership")
+        req = await standin.wait_for_request("POST", rf"/channels/{world.general_channel_id}/messages")
+    assert len(req.json["content"]) <= 2000 and "@everyone" not in req.json["content"]

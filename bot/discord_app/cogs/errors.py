@@ -9,7 +9,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from ...commands import friendly_error
-from ..embeds import NO_MENTIONS
+from ..embeds import NO_MENTIONS, clip, escape
+
+CONTENT_LIMIT = 2000
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ class ErrorsCog(commands.Cog, name="Errors"):
             log.error("command %s failed", ctx.command, exc_info=error)
             message = "Something went wrong on my side; it has been logged."
         try:
-            await ctx.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await ctx.send(clip(escape(message), CONTENT_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException:
             log.warning("could not send an error reply in channel %s", getattr(ctx.channel, "id", "?"))
 
@@ -75,7 +77,7 @@ class ErrorsCog(commands.Cog, name="Errors"):
             message = "Something went wrong on my side; it has been logged."
         send = interaction.followup.send if interaction.response.is_done() else interaction.response.send_message
         try:
-            await send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await send(clip(escape(message), CONTENT_LIMIT), ephemeral=True, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException:
             log.warning("could not send an error reply to an interaction")
 
