@@ -127,7 +127,7 @@ class StanceService:
             if q.topic_by_slug(session, ws, t.slug) is None:
                 session.add(Topic(workspace=ws, slug=t.slug, title=t.title, proposition=t.proposition,
                                   keywords=list(t.keywords), against=list(t.against), related=list(t.related),
-                                  toward=list(t.toward)))
+                                  toward=list(t.toward), more=list(t.more), less=list(t.less)))
         q.meta_set(session, f"seeded:{ws}", "1")
         self._bump(session, ws)
         session.flush()
@@ -147,7 +147,7 @@ class StanceService:
             officials=tuple(OfficialEntry(o.slug, o.name, tuple(o.titles), tuple(o.aliases))
                             for o in q.officials(session, ws)),
             topics=tuple(TopicEntry(t.slug, t.title, tuple(t.keywords), tuple(t.against), t.proposition, tuple(t.related),
-                                    tuple(t.toward))
+                                    tuple(t.toward), tuple(t.more), tuple(t.less))
                          for t in q.topics(session, ws)))
         engine = Engine(registry)
         with self._lock:

@@ -53,6 +53,8 @@ class Topic(SQLModel, table=True):
     against: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     related: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     toward: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    more: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    less: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Statement(SQLModel, table=True):

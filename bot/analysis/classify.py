@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .lexicon import CueTable, Lexicon
+from .lexicon import CueTable, Lexicon, _dispatch
 from .models import TopicEntry, TopicStance
 
 # Clause boundaries: per-topic stance is read from the clause that names the topic.
@@ -103,6 +103,17 @@ class TopicMatcher:
         self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
         self._weak_index = _LeadIndex([self._keys[p] for p, _s, _a in self.weak])
         self._related_index = _LeadIndex([self._keys[p] for p, _s in self.related])
+        # per topic, the things its proposition wants more of (+1) or less of (-1): see `action`
+        self.amounts: dict[str, tuple[re.Pattern[str], dict[str, int], tuple[str, ...]]] = {}
+        for t in topics:
+            signs: dict[str, int] = {}
+            for noun, sign in [(n, 1) for n in t.more] + [(n, -1) for n in t.less]:
+                signs.setdefault(" ".join(noun.lower().replace("-", " ").split()), sign)
+            if signs:
+                alts = sorted((re.escape(n).replace(r"\ ", r"\s+") for n in signs), key=len, reverse=True)
+                stems = tuple(dict.fromkeys(next(w for w in n.split() if w not in ("the", "a", "an"))[:5]
+                                            for n in signs))
+                self.amounts[t.slug] = (re.compile(rf"(?<![\w'])(?:{_dispatch(alts)})(?:e?s)?(?![\w])"), signs, stems)
         self._fuzzy: dict[str, tuple[str, float, int] | None] = {}
         self._last_article: tuple[str, list] | None = None
         # fuzz.ratio >= 90 needs lengths within 10% of their sum: keys by length, a fast pre-cut
@@ -132,6 +143,17 @@ class TopicMatcher:
             if best is None or (at >= skip, -at) > (best[0] >= skip, -best[0]):
                 best = (at, -len(key), direction)
         return (best[2], best[0], best[0] - best[1]) if best else None
+
+    def action(self, clause: str, slug: str, lexicon: Lexicon) -> tuple[int, int, int, tuple] | None:
+        """(direction, start, end, all action spans) of the first action on one of the topic's `more`/`less` things
+        in `clause` (raw positions), or None; see `action_direction`."""
+        amounts = self.amounts.get(slug)
+        if amounts is None or lexicon.actions is None:
+            return None
+        low = clause.lower()
+        if not any(stem in low for stem in amounts[2]):
+            return None  # none of the topic's things is named: the common case, decided cheaply
+        return action_direction(clause, amounts[0], amounts[1], lexicon)
 
     def clear_caches(self) -> None:
         self._fuzzy.clear()
@@ -240,6 +262,289 @@ class TopicMatcher:
 
 _RUN = re.compile(r"\w+")
 
+# -- action direction ------------------------------------------------------------------------------
+# "cut rates", "coal plants will run", "checks would be scaled back": a verb class of
+# data/actions.toml (+1 raise/keep, -1 cut/stop) times the thing's sign in the topic (`more` +1,
+# `less` -1), flipped by a negator ("will not close"). Composed verbs multiply ("stop imposing").
+_TOKEN = re.compile(r"[\w']+|[^\w\s]")
+_SPAN = re.Match.span
+_BE = frozenset("be been being is are was were get gets got getting".split())
+_DETERMINERS = frozenset("the a an its their our his her this these those any no every each".split())
+_NEGATORS = frozenset("not no never nor neither cannot without".split())
+_SUBJECT_PP = frozenset("on at in of from for along across with to".split())
+_AUXILIARIES = frozenset("will would shall should can could must may might is are was were has have had".split())
+_QUALIFIER = re.compile(r"\s+(?:of|for|on|to|from)\s+(?:[\w'-]+\s+)?")
+_CONDITIONAL = frozenset("if unless whether".split())
+_POSSIBLE = frozenset("could might may".split())
+# a gerund after one of these is named, not done: "a new date for closing the plants"
+_NOMINAL = frozenset("for of on about over".split())
+# words between a verb and its object that end the search: the noun is not that verb's object
+_GAP_STOP = frozenset(
+    "about against with on over for from that which who whom whose because if when while than and or but as into "
+    "onto at by after before since until unless whether in amid despite".split())
+# words between a subject and its verb that end the search
+_FORWARD_STOP = frozenset("that which who whom whose because if when while than and or but as unless whether".split())
+# words before a verb that neither negate nor end it ("will not immediately cut", "not ready to cut")
+# words that may stand between a verb and its object without limit ("close the last two coal units",
+# "tender up to 20 gigawatts of"); any other word is allowed once ("impose steep tariffs")
+_GAP_FREE = frozenset(
+    "the a an its their our his her this these those all any some every each up to of remaining last first "
+    "existing current planned proposed another its two three four five several".split())
+# after a verb these make it a noun or a different verb ("an end to", "the cut of")
+_NOT_OBJECT = frozenset("to of".split())
+# a verb used without an object: what may follow it ("rates will fall to 3%", "coal will run for years")
+_INTRANS_FOLLOW = frozenset(
+    "to for by in on at from until as and or but if when while with after before over further soon again "
+    "below above beyond anyway too also only still more less much this next".split())
+_SKIP_BACK = frozenset(
+    "to be will would shall can could should must may might do does did have has had been also immediately yet "
+    "still ever then now further swiftly quickly gradually eventually fully finally going want wants plan plans "
+    "planned intend intends seek seeks aim aims ready prepared able try tries longer simply just even only "
+    "we i they he she it you government".split())
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("\u2019", "'").replace("-", " ")
+
+
+def _negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't")
+
+
+def action_direction(clause: str, nouns: re.Pattern[str], signs: dict[str, int],
+                     lexicon: Lexicon) -> tuple[int, int, int, tuple[tuple[int, int], ...]] | None:
+    """(direction, start, end, every action's span) of the earliest verb-thing pair in `clause`: +1 when it moves the
+    topic's way ("cut rates" for cutting rates, "sanctions will stay"), -1 against ("coal plants
+    will run", "lift the tariffs", "the target is no longer realistic"); None when no thing of the
+    topic is acted on. Positions are offsets in `clause`."""
+    low = _lower_same_length(clause)
+    found = list(nouns.finditer(low))
+    if not found:
+        return None
+    actions = lexicon.actions
+    assert actions is not None
+    # only the words around the things matter: a verb is at most a few words away
+    lo = low.rfind(" ", 0, max(0, found[0].start() - 90)) + 1
+    hi = low.find(" ", found[-1].end() + 90)
+    tokens = [(a, b, low[a:b]) for a, b in map(_SPAN, _TOKEN.finditer(low, lo, len(low) if hi < 0 else hi))]
+    at_start = {t[0]: i for i, t in enumerate(tokens)}
+    at_end = {t[1]: i for i, t in enumerate(tokens)}
+
+    noun_tokens = set()
+    for m in found:
+        n0, n1 = at_start.get(m.start()), at_end.get(m.end())
+        if n0 is not None and n1 is not None:
+            noun_tokens.update(range(n0, n1 + 1))
+    verbs = _Verbs(low, tokens, at_end, noun_tokens)
+    verb_by_last = _Lookup(lambda k: verbs.ending(actions.transitive, actions.modifiers, actions.tails, k))
+    verb_by_first = _Lookup(lambda k: verbs.starting(actions.transitive, k, True))
+    intrans_by_first = _Lookup(lambda k: verbs.starting(actions.intransitive, k, True))
+    # "Asked whether the bank would cut rates, she said ...": the reporter's question acts on nothing
+    asked = _ASKED.match(low)
+    skip = asked.end() if asked else 0
+
+    starts = {at_start.get(m.start()) for m in found}
+    spans_found: list[tuple[int, int]] = []
+    best: tuple[int, int, int] | None = None
+    for m in found:
+        n0, n1 = at_start.get(m.start()), at_end.get(m.end())
+        if n0 is None or n1 is None or n1 + 1 in starts:
+            continue  # "coal closure date": the first thing only qualifies the next
+        text = " ".join(m.group(0).split())
+        sign = signs.get(text) or signs.get(text[:-1]) or signs.get(text[:-2])
+        if not sign:
+            continue
+        hit = _verb_before(tokens, n0, n1, verb_by_last, actions.results or {}) or _verb_after(
+            tokens, n1, intrans_by_first, verb_by_first)
+        if hit is None:
+            continue
+        direction, v, v_last = hit
+        if tokens[v][0] < skip or _BACKGROUND.search(low[max(0, tokens[v][0] - 40):tokens[v][0]]):
+            continue  # in the question, or history: "since the bank began raising rates"
+        start = min(tokens[v][0], m.start())
+        end = max(tokens[v_last][1], m.end())
+        spans_found.append((start, end))
+        if best is None or start < best[1]:
+            best = (direction * sign, start, end)
+    if best is None:
+        return None
+    return best[0], best[1], best[2], tuple(spans_found)
+
+
+class _Lookup:
+    """A dict-like `get` over a function, computed once per key."""
+
+    __slots__ = ("fn", "memo")
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.memo: dict = {}
+
+    def get(self, key):
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = self.fn(key)
+            return value
+
+
+class _Verbs:
+    """Verb-class matches of one clause, tried only at the token positions the search visits
+    (anchored matches: far cheaper than scanning every clause with every class)."""
+
+    def __init__(self, low: str, tokens: list, at_end: dict, noun_tokens: set):
+        self.low, self.tokens, self.at_end, self.noun_tokens = low, tokens, at_end, noun_tokens
+
+    def starting(self, classes: tuple, k: int, as_verb: bool) -> tuple[int, int] | None:
+        """(last token, sign) of the longest match of `classes` starting at token k."""
+        if k < 0 or k >= len(self.tokens):
+            return None
+        if as_verb and (k in self.noun_tokens or k > 0 and self.tokens[k - 1][2] in _DETERMINERS):
+            return None  # "the ban", "a cut", "humanitarian pauses": a noun, not a verb
+        word = self.tokens[k][2]
+        best = None
+        for pattern, sign, words in classes:
+            if words is not None and word not in words:
+                continue
+            m = pattern.match(self.low, self.tokens[k][0])
+            if m is not None:
+                last = self.at_end.get(m.end())
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, sign)
+        return best
+
+    def ending(self, transitive: tuple, modifiers: tuple, tails: frozenset, k: int) -> tuple[int, int, bool] | None:
+        """(first token, sign, is_modifier) of a verb or quantity word whose last token is k."""
+        if k < 0:
+            return None
+        for first in range(max(0, k - 3) if self.tokens[k][2] in tails else k, k + 1):
+            hit = self.starting(transitive, first, True)
+            if hit is not None and hit[0] == k:
+                return first, hit[1], False
+        hit = self.starting(modifiers, k, False)
+        if hit is not None and hit[0] == k:
+            return k, hit[1], True
+        return None
+
+
+def _verb_before(tokens: list, n0: int, n1: int, verb_by_last: dict, results: dict[str, int],
+                 ) -> tuple[int, int, int] | None:
+    """(sign, first token of the governing verb chain, verb token) of a verb a few words before
+    the thing. A state word right after the thing says where the verb leaves it: "keep rates low"
+    lowers them, "bring rates down" too."""
+    j, gap, free = n0 - 1, 0, 0
+    while j >= 0 and gap <= 6:
+        hit = verb_by_last.get(j)
+        if hit is not None:
+            first, sign, modifier = hit
+            if modifier and gap > 2 or not modifier and j + 1 < n0 and tokens[j + 1][2] in _NOT_OBJECT:
+                return None
+            if not modifier and n1 + 1 < len(tokens):
+                sign = results.get(tokens[n1 + 1][2], sign)
+            return _chain_back(tokens, first, sign, verb_by_last)
+        word = tokens[j][2]
+        if not (word[0].isalnum() or word[0] == "_") or word in _GAP_STOP:
+            return None
+        if word not in _GAP_FREE and not word[0].isdigit():
+            free += 1
+            if free > 1:
+                return None
+        gap += 1
+        j -= 1
+    return None
+
+
+def _chain_back(tokens: list, first: int, sign: int, verb_by_last: dict) -> tuple[int, int, int] | None:
+    """Negators and governing verbs before a verb: "will not cut" flips, "stop imposing" multiplies."""
+    last = first
+    k, steps = first - 1, 0
+    while k >= 0 and steps < 5:
+        hit = verb_by_last.get(k)
+        if hit is not None and not hit[2]:
+            sign *= hit[1]
+            first = hit[0]
+            k, steps = first - 1, 0
+            continue
+        word = tokens[k][2]
+        if word in ("whether", "if"):
+            return None  # "whether to cut rates": a question, not an action
+        if word in _NOMINAL and steps == 0 and tokens[first][2].endswith("ing"):
+            return None
+        if _negator(word):
+            sign = -sign
+        elif word not in _SKIP_BACK:
+            break
+        k -= 1
+        steps += 1
+    # a condition or a mere possibility is no action taken: "if Washington goes ahead with
+    # tariffs", "the government could ease the rules"
+    before = [t[2] for t in tokens[max(0, first - 4):first]]
+    if any(w in _CONDITIONAL for w in before) or any(w in _POSSIBLE for w in before[-2:]):
+        return None
+    return sign, first, last
+
+
+def _last_is_object(tokens: list, last: int) -> bool:
+    """True when the word after a verb looks like the start of its object."""
+    if last + 1 >= len(tokens):
+        return False
+    word = tokens[last + 1][2]
+    return (word[0].isalnum() or word[0] == "_") and word not in _INTRANS_FOLLOW and not word.endswith("ly")
+
+
+def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: dict) -> tuple[int, int, int] | None:
+    """(sign, verb token) of an intransitive or passive verb a few words after the thing (its subject)."""
+    if any(t[2] in _CONDITIONAL for t in tokens[max(0, n1 - 6):n1]):
+        return None  # "if the tariffs stay"
+    k, gap, sign, passive, free = n1 + 1, 0, 1, False, 0
+    if k < len(tokens) and tokens[k][2] in _SUBJECT_PP:
+        # "the checks on the French and Dutch borders would be ...": skip a phrase that qualifies
+        # the subject, up to the auxiliary that starts its verb
+        for j in range(k + 1, min(len(tokens), k + 9)):
+            word = tokens[j][2]
+            if not (word[0].isalnum() or word[0] == "_") or (word in _FORWARD_STOP and word not in ("and", "or")):
+                break
+            if word in _AUXILIARIES:
+                k = j
+                break
+    while k < len(tokens) and gap <= 5:
+        trans = verb_by_first.get(k)
+        if passive and trans is not None:
+            return sign * trans[1], k, trans[0]
+        intrans = intrans_by_first.get(k)
+        if intrans is not None and trans is not None and _last_is_object(tokens, intrans[0]):
+            return None  # "the deal can end the war": the verb has an object, the thing is its subject
+        if intrans is not None:
+            last, s = intrans
+            nxt = intrans_by_first.get(last + 1)  # "will keep falling", "stop rising"
+            if nxt is not None and tokens[last + 1][2].endswith("ing"):
+                s *= nxt[1]
+                last = nxt[0]
+            return sign * s, k, last
+        if trans is not None:
+            return None  # the thing is the subject of a transitive verb ("tariffs hurt exporters")
+        word = tokens[k][2]
+        if not (word[0].isalnum() or word[0] == "_") or word in _FORWARD_STOP:
+            return None
+        if word in _POSSIBLE:
+            return None  # "rates could fall": a possibility
+        if _negator(word):
+            sign = -sign
+        elif not (word in _SKIP_BACK or word in _BE or word in _GAP_FREE or word.endswith("ly") or word[0].isdigit()):
+            free += 1  # "checks at the border would be": a short phrase may sit between thing and verb
+            if free > 2:
+                return None
+        if word in _BE:
+            passive = True
+        elif not word.endswith("ly") and word not in _SKIP_BACK and not _negator(word):
+            passive = False
+        gap += 1
+        k += 1
+    return None
+
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"  # what `\w` matches in a str pattern
@@ -315,9 +620,18 @@ def _outermost(spans: list) -> list:
 _SPACES = re.compile(r"[\s-]+")
 
 
+_SIMPLE: dict[str, str] = {}
+
+
 def _simplify(text: str) -> str:
-    """Lower case, straight apostrophes, hyphens as spaces: same length is not needed here."""
-    return _SPACES.sub(" ", text.lower().replace("\u2019", "'"))
+    """Lower case, straight apostrophes, hyphens as spaces: same length is not needed here.
+    A statement's text and clauses are simplified several times: the last few are kept."""
+    simple = _SIMPLE.get(text)
+    if simple is None:
+        if len(_SIMPLE) > 256:
+            _SIMPLE.clear()
+        simple = _SIMPLE[text] = _SPACES.sub(" ", text.lower().replace("\u2019", "'"))
+    return simple
 
 
 def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = None) -> list[CueHit]:
@@ -327,7 +641,15 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         key = (text, has_topic)
         hit = memo.get(key)
         if hit is None:
-            hit = memo[key] = cue_hits(text, lexicon, has_topic)
+            whole = memo.get(("", has_topic))  # the statement's own text, when this is one of its clauses
+            at = whole[0].find(text) if whole is not None and text != whole[0] else -1
+            if at >= 0:
+                # a clause's cues are the statement's cues that lie inside it: no second scan
+                end = at + len(text)
+                hit = memo[key] = [CueHit(h.table, h.text, h.start - at) for h in cue_hits(whole[0], lexicon, has_topic, memo)
+                                   if at <= h.start and h.start + len(h.text) <= end]
+            else:
+                hit = memo[key] = cue_hits(text, lexicon, has_topic)
         return list(hit)
     hits = []
     first_person = has_topic or bool(FIRST_PERSON.search(text))
@@ -394,7 +716,7 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
             inherited = tuple(related)
     if not found and not inherited and focus:
         inherited = (focus,)
-    memo: dict = {}
+    memo: dict = {("", True): (text,), ("", False): (text,)}
     hits = cue_hits(text, lexicon, bool(found or inherited), memo)
     kind, subtype = decide_kind(hits)
     ordered = sorted(hits, key=lambda h: -h.table.priority)
@@ -404,17 +726,20 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         cues = tuple(dict.fromkeys(h.text for h in ordered))
     clauses = _clauses(text)
     stances = []
+    # a statement that as a whole deflects takes no side on any of its topics (see below)
+    deflects = kind == "deflection" and subtype in ("declined", "deferred", "hedged")
     if found:
         simple = _simplify(text)
         for slug, against, start, _end in found:
             clause = _clause_at(clauses, simple, start)
-            stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo, named=True))
+            stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo, named=True, deflects=deflects))
     else:
         for slug in inherited:
             # after a contrast ("eased, which is welcome, but it remains well above target") the
             # last clause that points a way for the topic carries the point
             pointing = [c for c in clauses if matcher.direction(c, slug)] if len(clauses) > 1 else []
-            stances.append(_topic_stance(slug, pointing[-1] if pointing else text, False, lexicon, matcher, memo))
+            stances.append(_topic_stance(slug, pointing[-1] if pointing else text, False, lexicon, matcher, memo,
+                                         deflects=deflects))
     if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
         # a statement that as a whole deflects takes no side on any of its topics
         stances = [TopicStance(t.slug, "neutral", t.kind, t.subtype, t.weakened) for t in stances]
@@ -443,7 +768,7 @@ def _clause_at(clauses: list[str], simple: str, pos: int) -> str:
 
 
 def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, matcher: TopicMatcher,
-                  memo: dict | None = None, named: bool = False) -> TopicStance:
+                  memo: dict | None = None, named: bool = False, deflects: bool = False) -> TopicStance:
     """Stance = the clause's evaluative polarity times the direction of the topic phrase.
 
     A direction-bearing phrase ("rate cuts" +1, "rate hike" -1, see `TopicMatcher.direction`)
@@ -454,6 +779,28 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
     hits = cue_hits(clause, lexicon, True, memo)
     kind, subtype = decide_kind(hits)
     weak = any(h.table.subtype == "hedged" for h in hits) or bool(re.search(r"no longer", clause, re.I))
+    if deflects or kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
+        # a deflection takes no side: "it will depend on the data", "too early to say"
+        return TopicStance(slug, "neutral", kind, subtype, weak)
+    action = matcher.action(clause, slug, lexicon)
+    if action is not None:
+        # an action on one of the topic's things decides the sign, whatever cue commits to it:
+        # "coal plants will run" opposes a phase-out however firmly it is said. Evaluative words
+        # outside the action may still turn it round ("scrapping the tariffs would be a mistake").
+        polarity = action[0] * _evaluation(clause, lexicon, action[3])
+        if _DISPREFERRED.search(clause[max(0, action[1] - 30):action[1]]):
+            polarity = -polarity  # "rather than cut rates"
+    else:
+        polarity = _cue_polarity(slug, clause, hits, lexicon, matcher, named)
+    if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
+        polarity = 0  # a deflection takes no side: "it will depend on the data", "too early to say"
+    stance = {1: "support", -1: "oppose", 0: "neutral"}[polarity]
+    return TopicStance(slug, stance, kind, subtype, weak)
+
+
+def _cue_polarity(slug: str, clause: str, hits: list[CueHit], lexicon: Lexicon, matcher: TopicMatcher,
+                  named: bool) -> int:
+    """The clause's cue polarity times the direction of its topic phrase (see `_topic_stance`)."""
     directed = matcher.direction(clause, slug)
     span = None
     if directed is not None:
@@ -474,10 +821,32 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
         polarity = -polarity
     if topic_pos is not None and _DISPREFERRED.search(clause[max(0, topic_pos - 30):topic_pos]):
         polarity = -polarity if polarity else -1  # "deepen markets rather than retreat into protectionism"
-    if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
-        polarity = 0  # a deflection takes no side: "it will depend on the data", "too early to say"
-    stance = {1: "support", -1: "oppose", 0: "neutral"}[polarity]
-    return TopicStance(slug, stance, kind, subtype, weak)
+    return polarity
+
+
+def _evaluation(clause: str, lexicon: Lexicon, actions: tuple[tuple[int, int], ...]) -> int:
+    """-1 when the clause judges its action badly ("would be a mistake", "no need to"), else +1;
+    an oppose word inside an action (`actions`: their spans) is part of that action."""
+    score = 0
+    judged = list(lexicon.oppose.finditer(clause))
+    if not judged:
+        return 1
+    verbs = lexicon.actions.transitive if lexicon.actions else ()
+    asked = _ASKED.match(clause.lower())
+    asked_end = asked.end() if asked else 0
+    for m in judged:
+        if any(start <= m.start() < end or m.start() <= start < m.end() for start, end in actions):
+            continue
+        if any(pattern.match(clause, m.start()) for pattern, _sign, _letters in verbs):
+            continue  # an action verb on something else ("scraps the route as she vows tougher rules")
+        if m.group(0).lower() == "against" and any(0 <= m.start() - end <= 2 for _s, end in actions):
+            continue  # part of the thing: "sanctions against Russia"
+        if any(0 <= m.start() - end <= 20 and _QUALIFIER.fullmatch(clause, end, m.start()) for _s, end in actions):
+            continue  # qualifies the thing: "faster returns of rejected asylum seekers"
+        if m.start() < asked_end:
+            continue  # the reporter's word: "Asked whether this was a U-turn, she said ..."
+        score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
+    return -1 if score < 0 else 1
 
 
 def _raw_position(clause: str, simple_pos: int) -> int:

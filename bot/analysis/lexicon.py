@@ -26,6 +26,18 @@ class CueTable:
 
 
 @dataclass(frozen=True)
+class ActionLexicon:
+    """Verb classes of `data/actions.toml`, each with its sign (+1 more/keep, -1 less/stop)."""
+
+    # each class: (pattern, sign, the words a match can start with, None when unbounded)
+    transitive: tuple[tuple[re.Pattern[str], int, frozenset[str] | None], ...]  # verb first: "cut rates"
+    intransitive: tuple[tuple[re.Pattern[str], int, frozenset[str] | None], ...]  # subject first: "rates fall"
+    modifiers: tuple[tuple[re.Pattern[str], int, frozenset[str] | None], ...]  # quantity word first: "new tariffs"
+    tails: frozenset[str] = frozenset()  # last words of multi-word transitive verbs ("phase out", "stick to")
+    results: dict[str, int] | None = None  # state word after the object: "keep rates low" (-1), "push them up" (+1)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     reporting_verbs: re.Pattern[str]
     deflection_verbs: re.Pattern[str]
@@ -37,6 +49,7 @@ class Lexicon:
     oppose: re.Pattern[str]
     negation: re.Pattern[str]
     undo: re.Pattern[str]
+    actions: ActionLexicon | None = None
 
 
 def _lines(name: str) -> list[str]:
@@ -192,4 +205,71 @@ def load_lexicon() -> Lexicon:
         oppose=_alternation(stance["oppose"]["patterns"]),
         negation=_alternation(stance["negation"]["patterns"]),
         undo=_alternation(stance["undo"]["patterns"]),
+        actions=_load_actions(),
+    )
+
+
+def _spaced(patterns: list[str]) -> list[str]:
+    return [p.replace(" ", r"\s+") for p in patterns]
+
+
+def _action_class(patterns: list[str], sign: int) -> tuple[re.Pattern[str], int, frozenset[str] | None]:
+    """The class's pattern, sign and every word a match can start with (None if unbounded): a
+    word not in that set needs no regex match at all."""
+    words: set[str] = set()
+    for p in patterns:
+        strings = _expand(list(_parser.parse(p)), 4096)
+        if strings is None:
+            return _alternation(_spaced(patterns)), sign, None
+        words.update(x.split(" ", 1)[0].lower() for x in strings)
+    return _alternation(_spaced(patterns)), sign, frozenset(words)
+
+
+def _expand(items: list, cap: int) -> set[str] | None:
+    """Every string the parsed pattern `items` matches (lookarounds ignored), or None when the
+    language is unbounded or larger than `cap`."""
+    c = _constants
+    out = {""}
+    for op, av in items:
+        if op is c.LITERAL:
+            parts = {chr(av)}
+        elif op is c.IN:
+            if not all(iop is c.LITERAL for iop, _ in av):
+                return None
+            parts = {chr(iav) for _iop, iav in av}
+        elif op is c.SUBPATTERN:
+            parts = _expand(list(av[3]), cap)
+        elif op is c.BRANCH:
+            parts = set()
+            for branch in av[1]:
+                sub = _expand(list(branch), cap)
+                if sub is None:
+                    return None
+                parts |= sub
+        elif op is c.MAX_REPEAT and av[1] <= 1:
+            sub = _expand(list(av[2]), cap)
+            if sub is None:
+                return None
+            parts = sub | ({""} if av[0] == 0 else set())
+        elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue
+        else:
+            return None
+        if parts is None:
+            return None
+        out = {a + b for a in out for b in parts}
+        if len(out) > cap:
+            return None
+    return out
+
+
+def _load_actions() -> ActionLexicon:
+    data = tomllib.loads((DATA / "actions.toml").read_text(encoding="utf-8"))
+    multi = [p for table in ("increase", "decrease") for p in data[table]["patterns"] if " " in p]
+    return ActionLexicon(
+        transitive=(_action_class(data["increase"]["patterns"], 1), _action_class(data["decrease"]["patterns"], -1)),
+        intransitive=(_action_class(data["rise"]["patterns"], 1), _action_class(data["fall"]["patterns"], -1)),
+        modifiers=(_action_class(data["modifier"]["more"], 1), _action_class(data["modifier"]["less"], -1)),
+        tails=frozenset(w for p in multi for w in re.findall(r"[a-z]+", p.rsplit(" ", 1)[1])),
+        results={**{w: 1 for w in data["result"]["more"]}, **{w: -1 for w in data["result"]["less"]}},
     )

@@ -38,6 +38,8 @@ class TopicEntry:
     proposition: str = ""
     related: tuple[str, ...] = ()  # context words: count only when the article is about the topic
     toward: tuple[str, ...] = ()  # phrases pointing the proposition's way ("rate cuts" for "cut interest rates")
+    more: tuple[str, ...] = ()  # things the proposition wants more of or kept ("tariffs", "checks")
+    less: tuple[str, ...] = ()  # things the proposition wants less of or stopped ("rates", "coal plants")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 05:55:52.478691
+Create Date: 2026-11-27 06:05:28.407421
 """
 from collections.abc import Sequence
 
@@ -67,6 +67,8 @@ def upgrade() -> None:
     sa.Column('against', sa.JSON(), nullable=False),
     sa.Column('related', sa.JSON(), nullable=False),
     sa.Column('toward', sa.JSON(), nullable=False),
+    sa.Column('more', sa.JSON(), nullable=False),
+    sa.Column('less', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('workspace', 'slug', name='uq_topic_slug')
     )
