@@ -12,14 +12,13 @@ from collections import Counter
 from bot.analysis.extract import Engine
 from bot.analysis.text import normalise
 
-from .corpus import CORPORA, load, registry
+from .corpus import CORPORA, load, registry, roots
 
 
 def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev") -> dict[str, float]:
-    root = CORPORA[corpus]
-    engine = Engine(registry(root))
+    engine = Engine(registry())
     c: Counter[str] = Counter()
-    docs = load(prefix, root)
+    docs = [d for root in roots(corpus) for d in load(prefix, root)]
     for doc in docs:
         text = normalise(doc.article.text)
         preds = list(engine.analyze_normalised(text, doc.article.published).statements)
@@ -82,7 +81,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--prefix", default="", help="only articles whose id starts with this")
-    ap.add_argument("--corpus", choices=sorted(CORPORA), default="dev",
+    ap.add_argument("--corpus", default="dev", choices=[*sorted(CORPORA), "dev+validation"],
                     help="dev (tuned on), validation (written blind, checked while developing) or test "
                          "(written blind, reported once)")
     args = ap.parse_args()

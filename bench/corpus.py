@@ -25,6 +25,11 @@ class Labelled:
     gold: list[dict]
 
 
+def roots(corpus: str) -> list[Path]:
+    """A corpus name, or several joined with '+': `dev+validation`."""
+    return [CORPORA[name] for name in corpus.split("+")]
+
+
 def registry(root: Path = CORPUS):
     extra = sorted(root.glob("topics_extra_*.toml"))
     return load_registry_files([SEEDS / "officials.toml", SEEDS / "topics.toml", *extra])

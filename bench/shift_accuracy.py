@@ -15,17 +15,16 @@ from pathlib import Path
 from bot.config import Settings
 from bot.service import StanceService
 
-from .corpus import CORPORA, load, storylines
+from .corpus import CORPORA, load, roots, storylines
 
 
 def evaluate(verbose: bool = False, reverse: bool = False, threshold: float | None = None,
              corpus: str = "dev") -> dict[str, float]:
-    root = CORPORA[corpus]
-    lines = storylines(root)
-    docs = {d.id: d.article for d in load("", root)}
+    lines = [line for root in roots(corpus) for line in storylines(root)]
+    docs = {d.id: d.article for root in roots(corpus) for d in load("", root)}
     c: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(_env_file=None, STANCEWATCH_TOPICS=":".join(str(p) for p in root.glob("topics_extra_*.toml")))
+        settings = Settings(_env_file=None)
         if threshold is not None:
             settings.shift_threshold = threshold
         svc = StanceService(settings, database_url=f"sqlite:///{Path(tmp) / 'shifts.db'}")
@@ -71,7 +70,7 @@ def main() -> None:
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--reverse", action="store_true", help="ingest every storyline newest first")
     ap.add_argument("--threshold", type=float)
-    ap.add_argument("--corpus", choices=sorted(CORPORA), default="dev")
+    ap.add_argument("--corpus", default="dev", choices=[*sorted(CORPORA), "dev+validation"])
     args = ap.parse_args()
     for name, value in evaluate(args.verbose, args.reverse, args.threshold, args.corpus).items():
         print(f"{name:>28}: {value:.3f}" if isinstance(value, float) else f"{name:>28}: {value}")
