@@ -35,11 +35,12 @@ def evaluate(verbose: bool = False, reverse: bool = False, threshold: float | No
             for aid in order:
                 ids[aid] = svc.ingest(docs[aid], ws).article_id
             svc.check()
-            found = {(s["from"]["article"]["title"], s["to"]["article"]["title"]): s
-                     for s in svc.shifts(ws, line["official"], line["topic"])}
+            # each article is the end of at most one shift (from the article before it, or from the
+            # last firm stance for a reversal across hedged articles)
+            found = {s["to"]["article"]["title"]: s for s in svc.shifts(ws, line["official"], line["topic"])}
             titles = [docs[a].title for a in line["articles"]]
             for i, label in enumerate(line["pairs"]):
-                pred = found.get((titles[i], titles[i + 1]))
+                pred = found.get(titles[i + 1])
                 ptype = pred["type"] if pred else "none"
                 if label == "none":
                     c["none"] += 1

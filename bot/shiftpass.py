@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from storage import queries as q
 from storage.models import Alert, Article, ArticlePosition, Official, Shift, Statement
 
-from .analysis.shifts import compare, explain
+from .analysis.shifts import REVERSAL_FLOOR, explain, timeline_shifts
 
 WATERMARK = "shift_watermark"
 PASS_LOCK = 0x5354_5743  # "STWC": one pass at a time across processes sharing a PostgreSQL database
@@ -45,15 +45,13 @@ def run_pass(session: Session, threshold: float, batch: int = 50_000) -> list[Sh
 def _reconcile(session: Session, ws: str, official_id: int, topic: str, region: Sequence[ArticlePosition],
                new_ids: set[int], threshold: float) -> list[Shift]:
     """Make the stored shifts of this stretch of timeline equal the consecutive-pair comparison."""
-    article_ids = [p.article_id for p in region]
+    later_ids = [p.article_id for p in region[1:]]
     existing = {(s.from_article_id, s.to_article_id): s for s in session.exec(select(Shift).where(
         Shift.workspace == ws, Shift.official_id == official_id, Shift.topic_slug == topic,
-        col(Shift.from_article_id).in_(article_ids))).all()}
-    wanted: dict[tuple[int, int], tuple[ArticlePosition, ArticlePosition]] = {}
-    for before, after in zip(region, region[1:], strict=False):
-        call = compare(before.position, after.position, threshold, before.deflection_share, after.deflection_share)
-        if call is not None:
-            wanted[(before.article_id, after.article_id)] = (before, after, call)
+        col(Shift.to_article_id).in_(later_ids))).all()}
+    firm_before = q.last_firm_position(session, ws, official_id, topic, region[0], REVERSAL_FLOOR) if region else None
+    wanted = {(before.article_id, after.article_id): (before, after, call)
+              for before, after, call in timeline_shifts(region, firm_before, threshold)}
     for key, shift in existing.items():
         if key not in wanted and not shift.superseded:
             shift.superseded = True

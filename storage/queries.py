@@ -143,6 +143,16 @@ def positions_from(session: Session, ws: str, official_id: int, topic: str, publ
         .order_by(ArticlePosition.published, ArticlePosition.article_id)).all()
 
 
+def last_firm_position(session: Session, ws: str, official_id: int, topic: str, before: ArticlePosition,
+                       floor: float) -> ArticlePosition | None:
+    """The latest position before `before` (in publication order) that is at least `floor` from 0."""
+    return session.exec(select(ArticlePosition).where(
+        ArticlePosition.workspace == ws, ArticlePosition.official_id == official_id, ArticlePosition.topic_slug == topic,
+        tuple_(ArticlePosition.published, ArticlePosition.article_id) < tuple_(before.published, before.article_id),
+        func.abs(ArticlePosition.position) >= floor)
+        .order_by(col(ArticlePosition.published).desc(), col(ArticlePosition.article_id).desc()).limit(1)).first()
+
+
 def latest_position(session: Session, ws: str, official_id: int, topic: str) -> ArticlePosition | None:
     return session.exec(select(ArticlePosition).where(
         ArticlePosition.workspace == ws, ArticlePosition.official_id == official_id, ArticlePosition.topic_slug == topic)

@@ -191,3 +191,30 @@ def test_check_interval_comes_from_the_environment(service, monkeypatch):
     settings = Settings(_env_file=None)
     scheduler = create_scheduler(service, settings.check_interval)
     assert scheduler.get_job(JOB_ID).trigger.interval == timedelta(minutes=2.5)
+
+
+def test_reversal_across_hedged_articles_runs_from_the_last_firm_stance():
+    from types import SimpleNamespace as P
+
+    from bot.analysis.shifts import timeline_shifts
+
+    firm, hedged, opposite = P(position=0.9, deflection_share=0.0), P(position=0.1, deflection_share=0.8), \
+        P(position=-0.9, deflection_share=0.0)
+    calls = [(a, b, c.type) for a, b, c in timeline_shifts([firm, hedged, opposite])]
+    assert calls == [(firm, hedged, "softened"), (firm, opposite, "reversed")]
+    # the last firm stance may lie before the stretch being re-checked
+    assert [(a, c.type) for a, _b, c in timeline_shifts([hedged, opposite], firm_before=firm)] == [(firm, "reversed")]
+    assert timeline_shifts([firm, P(position=0.85, deflection_share=0.1)]) == []
+
+
+def test_service_records_a_reversal_after_a_hedge(service, seed_input):
+    hedge = ArticleInput(title="Rutte hedges", outlet="Test Wire", published=date(2025, 1, 10),
+                         text="NATO Secretary General Mark Rutte declined to comment on Ukraine's NATO membership "
+                              "and said it was too early to say when an invitation could come.")
+    service.ingest(seed_input)
+    service.ingest(hedge)
+    service.ingest(REVERSAL)
+    service.check()
+    by_to = {s["to"]["article"]["published"]: s for s in service.shifts(topic="ukraine-membership")}
+    assert by_to["2025-02-13"]["type"] == "reversed"
+    assert by_to["2025-02-13"]["from"]["article"]["published"] == "2024-12-03"

@@ -97,6 +97,34 @@ def compare(before: float, after: float, threshold: float = 0.35, before_share: 
     return None
 
 
+def is_firm(position: float) -> bool:
+    return abs(position) >= REVERSAL_FLOOR
+
+
+def timeline_shifts(points: Sequence, firm_before=None, threshold: float = 0.35) -> list[tuple]:
+    """(from, to, ShiftCall) for each point of a chronological stretch that shifted.
+
+    `points` have `.position` and `.deflection_share`; the first one is only a reference (it was
+    compared when it arrived). Each point is compared with the one before it; a firm stance that
+    is the opposite of the last firm stance is a reversal even when hedged articles came between
+    (+1 "we will close every unit", 0 "we may keep some in reserve", -0.9 "no closure date"): then
+    the shift runs from that last firm article. `firm_before` is the last firm point before the
+    stretch, if any."""
+    out = []
+    firm = firm_before
+    for prev, cur in zip(points, points[1:], strict=False):
+        if is_firm(prev.position):
+            firm = prev
+        call = compare(prev.position, cur.position, threshold, prev.deflection_share, cur.deflection_share)
+        start = prev
+        if (call is None or call.type != "reversed") and firm is not None and firm is not prev \
+                and firm.position * cur.position < 0 and is_firm(cur.position):
+            call, start = ShiftCall("reversed", _confidence(abs(cur.position - firm.position), 2.0)), firm
+        if call is not None:
+            out.append((start, cur, call))
+    return out
+
+
 def _confidence(change: float, full: float) -> float:
     return round(min(1.0, 0.5 + 0.5 * min(1.0, change / full)), 2)
 
