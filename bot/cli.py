@@ -106,10 +106,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line for the user
         if args.debug:
             raise
-        from sqlalchemy.exc import OperationalError
+        from pydantic import ValidationError
+        from sqlalchemy.exc import ArgumentError, OperationalError
 
         if isinstance(exc, OperationalError):
             print(f"error: database unavailable or unusable ({exc.orig})", file=sys.stderr)
+        elif isinstance(exc, ArgumentError):
+            print(f"error: DATABASE_URL is not a database URL ({exc})", file=sys.stderr)
+        elif isinstance(exc, ValidationError):
+            bad = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+            print(f"error: bad setting in the environment or .env ({bad})", file=sys.stderr)
         else:
             print(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return EXIT_FAIL

@@ -201,3 +201,14 @@ def test_url_override_needs_a_single_article_and_undated_articles_are_flagged(cl
     assert code == 2 and "--url" in err
     code, out, _ = cli("ingest", str(tmp_path / "a.txt"))
     assert code == 0 and "no publication date given" in out
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("STANCEWATCH_CHECK_INTERVAL", "soon", "bad setting"),
+    ("DATABASE_URL", "not a url", "DATABASE_URL"),
+    ("DATABASE_URL", "sqlite:////nonexistent-dir/x/y.db", "database unavailable"),
+])
+def test_bad_settings_are_one_line(cli, monkeypatch, name, value, message):
+    monkeypatch.setenv(name, value)
+    code, _out, err = cli("topics")
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
