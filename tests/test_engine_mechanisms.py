@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.analysis.classify import classify_statement
 from bot.analysis.text import normalise, quote_spans, split_blocks, split_sentences
 
 
@@ -250,3 +251,53 @@ def test_reported_content_before_a_final_attribution(engine):
             "The first list of American goods will face a 25% levy from Tuesday, she said.")
     s = by_text(analyze(engine, text), "25% levy")
     assert s.speaker_slug == "lena-kowalczyk"
+
+
+def test_passive_future_government_act_is_a_pledge_with_the_verbs_direction(engine):
+    s = analyze(engine, "Interior Minister Anna Berg said the new asylum rules would be published within days.")[0]
+    assert (s.kind, s.subtype) == ("commitment", "pledge")
+    assert "would be published" in s.cues
+    # the passive cue casts no vote of its own: "scaled back" decides, against tougher controls
+    kind, _sub, _cues, topics = classify_statement(
+        "the border checks would be scaled back to spot checks from November", engine.lexicon, engine.topics,
+        ("migration-controls",), reported=True)
+    assert kind == "commitment" and topics[0].stance == "oppose"
+
+
+def test_assurance_without_the_usual_cue_words(engine):
+    for text in ("The legal end date of 2038 stands.", "The coal phase-out is still on track.",
+                 "The rules will apply as planned.", "Nobody in this government is questioning the coal exit.",
+                 "The door is open for every country that does the work.", "Italy can count on the European Union."):
+        kind, subtype, _cues, _topics = classify_statement(text, engine.lexicon, engine.topics)
+        assert (kind, subtype) == ("commitment", "assurance"), text
+    # "did not go as planned" reports a failure, not an assurance
+    assert classify_statement("The rollout did not go as planned.", engine.lexicon, engine.topics)[0] == "position"
+
+
+def test_nobody_should_read_this_as_keeps_the_denied_reading_flipped(engine):
+    kind, subtype, _cues, topics = classify_statement(
+        "Nobody should read this as an open door", engine.lexicon, engine.topics, ("migration-controls",))
+    assert (kind, subtype) == ("commitment", "assurance")
+    assert topics[0].stance != "oppose"
+
+
+def test_headline_name_to_verb_is_a_pledge_but_a_gerund_is_not(engine):
+    assert classify_statement("Romania to close last coal units by 2032, energy minister says",
+                              engine.lexicon, engine.topics)[:2] == ("commitment", "pledge")
+    assert classify_statement("Borrowing to invest in things that pay for themselves is not reckless",
+                              engine.lexicon, engine.topics)[0] == "position"
+
+
+def test_burden_language_opposes_and_swallows_its_own_going_to(engine):
+    _k, _s, _c, topics = classify_statement("Families are going to pay for this in their energy bills",
+                                            engine.lexicon, engine.topics, ("climate-targets",))
+    assert topics[0].stance == "oppose"
+    _k, _s, _c, topics = classify_statement("More borrowing now would be a false economy", engine.lexicon, engine.topics)
+    assert dict((t.slug, t.stance) for t in topics).get("fiscal-stimulus") == "oppose"
+
+
+def test_pressed_question_is_the_reporters_like_asked(engine):
+    for lead in ("asked", "pressed on"):
+        clause = f"{lead} whether the bank would raise rates, she said cutting rates was some way off"
+        found = engine.topics.direction(clause, "interest-rates")
+        assert found is not None and found[1] > clause.index(","), lead  # the answer's phrase decides

@@ -47,7 +47,8 @@ def _actor_before(text: str, at: int) -> bool:
 
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
-_ASKED = re.compile(r"\s*asked\b[^,]*,")
+# "Asked whether ...,", "Pressed on ...,": the reporter's question, not the speaker's words
+_ASKED = re.compile(r"\s*(?:asked|pressed)\b[^,]*,")
 _DISPREFERRED = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:it|them|that|this|those|these|so)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
@@ -653,9 +654,15 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         return list(hit)
     hits = []
     first_person = has_topic or bool(FIRST_PERSON.search(text))
+    low = None
     for table in lexicon.cues:
         if table.needs_topic and not (has_topic or first_person):
             continue
+        if table.requires:
+            if low is None:
+                low = text.lower()
+            if not any(r in low for r in table.requires):
+                continue
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
                 continue
@@ -893,16 +900,20 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     refusals = [h for h in hits if h.table.subtype == "refusal"]
     if refusals and not any(_refuses_retreat(clause, h, lexicon) for h in refusals):
         score -= 2  # "we will not walk away from it" refuses a retreat: firmness, not opposition
+    opposed: list[tuple[int, int]] = []
     for m in lexicon.oppose.finditer(clause):
         if span and span[0] <= m.start() < span[1]:
             continue
+        opposed.append(m.span())
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
-    positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal"]
+    positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal" and h.table.polar]
     support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
     support_spans += [(h.start, h.text) for h in positive]
     firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)] + dropped
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
+    if opposed:  # "families are going to pay for this": the "going to" belongs to the oppose phrase
+        support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in opposed)]
     # an assurance whose own words hold a negator ("no road back", "I have no doubt", "not
     # negotiable", "cannot be reversed") is a fixed expression of firmness: its negator does not flip it
     fixed = {h.start for h in positive if h.table.subtype == "assurance"}

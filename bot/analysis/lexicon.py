@@ -23,6 +23,11 @@ class CueTable:
     decides: bool
     pattern: re.Pattern[str]
     needs_actor: bool = False  # the match must follow an actor subject (see classify.ACTORS)
+    # False: the cue sets the kind but casts no vote for the topic ("X would be scaled back" takes its
+    # direction from the verb, "nobody should read this as Y" from Y); see classify._polarity
+    polar: bool = True
+    # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,8 @@ def load_lexicon() -> Lexicon:
                 decides=bool(table.get("decides", True)),
                 pattern=_alternation(table["patterns"]),
                 needs_actor=bool(table.get("needs_actor", False)),
+                polar=bool(table.get("polar", True)),
+                requires=tuple(table.get("requires", ())),
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
