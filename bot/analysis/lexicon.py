@@ -169,6 +169,63 @@ def _first_item(op, av) -> tuple[set[str] | None, bool]:
     return None, True
 
 
+def required_literals(patterns: list[str]) -> tuple[str, ...]:
+    """Lower-case strings of which every match of the table contains at least one, or () when some
+    pattern needs no literal at all. Lets a table be skipped with a cheap `in` test."""
+    from re import _parser
+
+    needed: list[str] = []
+    for pattern in patterns:
+        options = _needs(list(_parser.parse(pattern, re.IGNORECASE)), _parser)
+        if options is None:
+            return ()
+        needed.extend(options)
+    return tuple(dict.fromkeys(needed))
+
+
+def _needs(items: list, parser) -> frozenset[str] | None:
+    """A set of strings one of which every match of this sequence contains (None: no such set).
+    Of several candidates the one whose shortest string is longest is kept (fewest false hits)."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = "".join(run)
+        if len(text.strip()) >= 3:
+            candidates.append(frozenset({text}))
+        run.clear()
+
+    for op, av in items:
+        if op is parser.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is parser.SUBPATTERN:
+            inner = _needs(list(av[3]), parser)
+            if inner:
+                candidates.append(inner)
+        elif op is parser.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                inner = _needs(list(branch), parser)
+                if inner is None:
+                    union = set()
+                    break
+                union |= inner
+            if union:
+                candidates.append(frozenset(union))
+        elif op is parser.MAX_REPEAT or op is parser.MIN_REPEAT:
+            low, _high, sub = av
+            if low >= 1:
+                inner = _needs(list(sub), parser)
+                if inner:
+                    candidates.append(inner)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: min(len(x.strip()) for x in c))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     verbs = _lines("reporting_verbs.txt")
@@ -193,7 +250,7 @@ def load_lexicon() -> Lexicon:
                 pattern=_alternation(table["patterns"]),
                 needs_actor=bool(table.get("needs_actor", False)),
                 polar=bool(table.get("polar", True)),
-                requires=tuple(table.get("requires", ())),
+                requires=tuple(table.get("requires", ())) or required_literals(table["patterns"]),
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
