@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass, field
-from datetime import date
 
 from .service import NotFound, StanceService, UserError
 from .sources import ArticleInput, SourceError, decode, from_html, from_mapping, from_text, parse_date
@@ -349,5 +348,3 @@ def page_text(page: Page) -> str:
         out.append(f"\n({page.footer})")
     return "\n".join(out)
 
-
-__all__ = ["CommandLayer", "Caller", "Reply", "Page", "Field", "COLOURS", "friendly_error", "page_text", "date"]

@@ -36,6 +36,7 @@ from .analysis.registry import load_registry_files, merge_official, slugify
 from .analysis.shifts import PositionInput, article_position, statement_position
 from .analysis.text import looks_english, normalise
 from .config import Settings
+from .shiftpass import run_pass
 from .sources import ArticleInput, SourceError
 
 DEFAULT_WORKSPACE = "default"
@@ -371,8 +372,6 @@ class StanceService:
     # -- shifts ----------------------------------------------------------------------------------
     def check(self) -> list[dict]:
         """One comparison pass over positions added since the watermark (see README, shifts)."""
-        from .shiftpass import run_pass
-
         with session_scope(self.db) as session:
             created = run_pass(session, self.settings.shift_threshold)
             return [r.as_dict() for r in self._shift_records(session, created)]
