@@ -519,9 +519,7 @@ class StanceService:
             if a.id == b.id:
                 raise UserError("Those are the same official.")
             for model in (Statement, StatementTopic, ArticlePosition, Shift):
-                for row in session.exec(_select_by_official(model, workspace, b.id)).all():
-                    row.official_id = a.id
-                    session.add(row)
+                q.reassign_official(session, model, workspace, b.id, a.id)
             a.aliases = list(dict.fromkeys([*a.aliases, b.name, *b.aliases]))
             a.titles = list(dict.fromkeys([*a.titles, *b.titles]))
             b.merged_into_id = a.id
@@ -531,12 +529,6 @@ class StanceService:
             # positions of both now share a timeline: let the next pass re-check it
             q.meta_set(session, "shift_watermark", "0")
             return a
-
-
-def _select_by_official(model, ws: str, official_id: int):
-    from sqlmodel import select
-
-    return select(model).where(model.workspace == ws, model.official_id == official_id)
 
 
 def statement_dict(s: Statement, a: Article, o: Official | None, topics: list[StatementTopic]) -> dict:

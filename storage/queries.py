@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, func, insert, or_, tuple_
+from sqlalchemy import and_, func, insert, or_, tuple_, update
 from sqlmodel import Session, col, select
 
 from .models import (
@@ -66,6 +66,12 @@ def insert_returning_ids(session: Session, model, rows: list[dict]) -> list[int]
 def insert_many(session: Session, model, rows: list[dict]) -> None:
     if rows:
         session.connection().execute(insert(model.__table__), rows)
+
+
+def reassign_official(session: Session, model, ws: str, old_id: int, new_id: int) -> None:
+    """Move every row of `model` from one official to another (merging two records of a person)."""
+    session.execute(update(model).where(model.workspace == ws, model.official_id == old_id)
+                    .values(official_id=new_id))
 
 
 def topics(session: Session, ws: str) -> Sequence[Topic]:
