@@ -301,3 +301,60 @@ def test_pressed_question_is_the_reporters_like_asked(engine):
         clause = f"{lead} whether the bank would raise rates, she said cutting rates was some way off"
         found = engine.topics.direction(clause, "interest-rates")
         assert found is not None and found[1] > clause.index(","), lead  # the answer's phrase decides
+
+
+def test_possessive_qualifier_is_not_part_of_a_new_name(engine):
+    text = ("Norland's Halvorsen rules out rate cut\n"
+            "Central bank Governor Ingrid Halvorsen said on Monday that the bank would hold rates. "
+            "Asked about the White House's repeated attacks on the bank, Halvorsen declined to comment.")
+    analysis = engine.analyze(text)
+    assert [o.slug for o in analysis.discovered] == ["ingrid-halvorsen"]
+    assert {s.speaker_slug for s in analysis.statements} == {"ingrid-halvorsen"}
+
+
+def test_organisation_and_place_names_are_not_discovered_as_people(engine):
+    text = ("Watchdog stays silent\n"
+            "Richard Hughes, the chair of the Office for Budget Responsibility, declined to say whether the rule was "
+            "credible. Families of hostages in Tel Aviv said they would not celebrate yet.")
+    analysis = engine.analyze(text)
+    assert [o.slug for o in analysis.discovered] == ["richard-hughes"]
+    assert by_text(analysis.statements, "declined to say").speaker_slug == "richard-hughes"
+
+
+def test_honorific_is_a_qualifier_and_tells_the_gender(engine):
+    text = ("Levy row\n"
+            "Finance Minister Anna Berg met Economy Minister Tomas Lind on Monday. Ms Berg said the levy would stay. "
+            "Mr Lind said the levy should go.\n"
+            "She added that schools needed the money.")
+    analysis = engine.analyze(text)
+    assert sorted(o.slug for o in analysis.discovered) == ["anna-berg", "tomas-lind"]
+    assert by_text(analysis.statements, "schools needed").speaker_slug == "anna-berg"
+
+
+def test_pronoun_skips_the_speaker_of_the_other_gender(engine):
+    text = ("Ministers split on levy\n"
+            "Finance Minister Anna Berg said on Monday the levy would stay. She said it raised money for schools. "
+            "Economy Minister Tomas Lind, speaking in Oslo, Norland, said he wanted the levy gone by spring.\n"
+            "\"It is a tax on growth and it must go,\" Lind said.\n"
+            "She said the cabinet would decide next week.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "speaking in Oslo").speaker_slug == "tomas-lind"
+    assert by_text(statements, "tax on growth").speaker_slug == "tomas-lind"
+    assert by_text(statements, "cabinet would decide").speaker_slug == "anna-berg"
+
+
+def test_bare_title_does_not_match_a_ranked_office(engine):
+    text = ("Tariff talks\n"
+            "The talks gained urgency after Prime Minister Karl Dorn met the president. "
+            "\"We will keep our duties in place,\" Trade Minister Ilse Vogt said.\n"
+            "The minister said the duties would stay until the talks ended.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "duties would stay").speaker_slug == "ilse-vogt"
+
+
+def test_name_inside_a_relative_clause_is_not_the_subject(engine):
+    text = ("Province hits back\n"
+            "Premier Doug Renfrew, who this week suspended a surcharge on power exported to Michigan and New York, "
+            "said the province would not back down.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "would not back down").speaker_slug == "doug-renfrew"

@@ -23,11 +23,12 @@ NO_CONTENT = re.compile(
 SUBJECT_GAP = re.compile(
     r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
     r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|on\s+\w+|in\s+\w+(?:\s+\w+)?|"
-    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)[^,\u2591]{0,90},))*$",
+    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2}))*$",
     re.IGNORECASE,
 )
 
 
+_RELATIVE = re.compile(r"\s*,\s+(?:who|whose)\b")
 BACK_REFERENCE = re.compile(
     r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
     r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b", re.IGNORECASE)
@@ -77,6 +78,7 @@ class Engine:
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
             framed.append((sent, block, in_quotes, _frame(text, sent, in_quotes)))
         self._learn_names(framed, state)
+        self.resolver.learn_title_genders(state)
         per_sentence: list[dict] = []
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state)
@@ -88,8 +90,9 @@ class Engine:
             for m in mentions:
                 if m.slug:
                     state.seen(m.slug)
+            self.resolver.learn_gender(frame, mentions, state, attribution.mention if attribution else None)
             if attribution and attribution.mention.slug:
-                state.last_speaker = attribution.mention.slug
+                state.spoke(attribution.mention.slug)
         group_speaker = self._group_speakers(per_sentence, state)
         for row in per_sentence:
             row["recap"] = is_recap(_attribution_part(row), published)
@@ -147,6 +150,12 @@ class Engine:
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
                         left = m
+                if left is not None:
+                    # a name inside a relative clause is not the subject: "Ford, who ... New York, struck"
+                    head = next((m for m in mentions if m.end <= left.start and m.kind != "pronoun"
+                                 and _RELATIVE.match(frame, m.end) and "\u2591" not in frame[m.end:left.start]), None)
+                    if head is not None and frame[left.end:verb.start()].lstrip().startswith(","):
+                        left = head
                 if left is None and v.endswith("ing") and re.search(r",\s*$", frame[:verb.start()]):
                     # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
                     left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
@@ -162,7 +171,7 @@ class Engine:
                     and not _content_before(frame, min(speaker.start, verb.start())):
                 continue
             if speaker.kind == "pronoun":
-                speaker.slug = state.last_speaker or (state.recent[-1] if state.recent else None)
+                speaker.slug = self.resolver.resolve_pronoun(speaker.text, state)
             return _Attribution(speaker, v, verb.start(), verb.end())
         return None
 

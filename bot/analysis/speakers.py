@@ -36,6 +36,16 @@ ANON_RE = re.compile(
     r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
 )
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+GENDER_WORDS = {
+    "mr": "m", "sir": "m", "lord": "m", "chairman": "m", "spokesman": "m", "congressman": "m", "businessman": "m",
+    "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f", "dame": "f",
+    "lady": "f", "chairwoman": "f", "spokeswoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "queen": "f", "princess": "f",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "madam", "mme", "sir", "dame", "lord", "lady", "dr", "prof"}
+_HONORIFIC = re.compile(r"(?<![\w])(Mr|Mrs|Ms|Miss|Madam|Mme|Sir|Dame|Lord|Lady)\.?\s+$")
+_GENDERED_WORD = re.compile(r"(?<![\w])(" + "|".join(GENDER_WORDS) + r")(?![\w])", re.IGNORECASE)
 # Words that end an organisation, not a person: "the European Commission said" is not an official.
 ORG_HEADS = {
     "commission", "house", "ministry", "bank", "department", "office", "council", "agency", "government",
@@ -43,7 +53,17 @@ ORG_HEADS = {
     "fund", "organisation", "organization", "institute", "association", "nations", "states", "times",
     "post", "news", "press", "reuters", "summit", "forum", "authority", "board", "alliance", "treasury",
     "pentagon", "cabinet", "secretariat", "service", "administration", "assembly", "senate", "congress",
+    # heads that end a department's or a body's own name ("Office for Budget Responsibility")
+    "responsibility", "affairs", "studies", "relations", "statistics", "foundation", "centre", "center",
+    "university", "corporation", "federation", "bureau", "directorate", "tribunal", "coalition", "network",
+    "exchange", "police", "commissariat", "inspectorate", "watchdog", "regulator", "observatory", "academy",
 }
+# A capitalised run right after "<Organisation head> of/for (the)" continues that organisation's name
+# ("Office for Budget Responsibility", "Ministry of Foreign Affairs"), and one right after a
+# place preposition is a place ("families in Tel Aviv said"): neither is a new official.
+_ORG_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for|on|and)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
+_POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 NOT_NAME_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this",
     "that", "these", "those", "it", "he", "she", "we", "they", "i", "our", "his", "her", "their", "there",
@@ -72,11 +92,31 @@ class ArticleState:
     local_titles: list[tuple[str, str]] = field(default_factory=list)  # (title lower, slug), in order
     recent: list[str] = field(default_factory=list)  # slugs, most recent last
     last_speaker: str | None = None
+    speakers: list[str] = field(default_factory=list)  # resolved speakers, most recent last
+    # how each person has been referred to in this article: slug -> {"m": votes, "f": votes}
+    gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def seen(self, slug: str) -> None:
         if slug in self.recent:
             self.recent.remove(slug)
         self.recent.append(slug)
+
+    def spoke(self, slug: str) -> None:
+        self.last_speaker = slug
+        if slug in self.speakers:
+            self.speakers.remove(slug)
+        self.speakers.append(slug)
+
+    def vote_gender(self, slug: str, gender: str) -> None:
+        votes = self.gender_votes.setdefault(slug, {"m": 0, "f": 0})
+        votes[gender] += 1
+
+    def gender(self, slug: str) -> str | None:
+        """The gender this article has used for a person, when its evidence is one-sided."""
+        votes = self.gender_votes.get(slug)
+        if not votes or votes["m"] == votes["f"]:
+            return None
+        return "m" if votes["m"] > votes["f"] else "f"
 
 
 class SpeakerResolver:
@@ -108,6 +148,52 @@ class SpeakerResolver:
         for title in o.titles:
             self.titles.setdefault(_norm(title), o.slug)
 
+    def resolve_pronoun(self, word: str, state: ArticleState) -> str | None:
+        """He/she: the most recent speaker whose known gender does not conflict, else the most
+        recent such person mentioned. A pronoun with a single possible referent in the article
+        teaches that person's gender."""
+        gender = PRONOUN_GENDER.get(word.lower())
+        people = set(state.speakers) | set(state.recent)
+        if len(people) == 1:
+            slug = next(iter(people))
+            if gender:
+                state.vote_gender(slug, gender)
+            return slug
+        for pool in (state.speakers, state.recent):
+            for slug in reversed(pool):
+                known = state.gender(slug)
+                if gender is None or known is None or known == gender:
+                    return slug
+        return state.last_speaker or (state.recent[-1] if state.recent else None)
+
+    def learn_title_genders(self, state: ArticleState) -> None:
+        """Titles learned for this article's people that say their gender ("spokeswoman")."""
+        for title, slug in state.local_titles:
+            cue = _GENDERED_WORD.search(title)
+            if cue:
+                state.vote_gender(slug, GENDER_WORDS[cue.group(1).lower()])
+
+    def learn_gender(self, frame: str, mentions: list[Mention], state: ArticleState,
+                     speaker: Mention | None) -> None:
+        """Gender cues in one sentence: an honorific or a gendered title at a named mention ("Ms
+        Joly", "the bank's chairwoman"), and a pronoun that follows the sentence's named speaker
+        with no other person between them ("Joly said she had raised ...")."""
+        for m in mentions:
+            if not m.slug or m.kind == "pronoun" or m.kind == "anon":
+                continue
+            # cheap pre-check: an honorific ends 2-6 characters before the name ("Ms ", "Madam ")
+            cue = (_HONORIFIC.search(frame, max(0, m.start - 7), m.start) if m.start > 2 else None) or (
+                _GENDERED_WORD.search(m.text, 0, m.text.rfind(" ") + 1) if " " in m.text else None)
+            if cue:
+                state.vote_gender(m.slug, GENDER_WORDS[cue.group(1).lower().rstrip(".")])
+        if speaker is None or not speaker.slug or speaker.kind == "pronoun" or speaker.kind == "anon":
+            return
+        nxt = next((m for m in mentions if m.start >= speaker.end), None)
+        if nxt is not None and nxt.kind == "pronoun":
+            gender = PRONOUN_GENDER.get(nxt.text.lower())
+            if gender:
+                state.vote_gender(speaker.slug, gender)
+
     def name_of(self, slug: str, state: ArticleState) -> str:
         o = self.officials.get(slug) or state.discovered.get(slug)
         return o.name if o else slug
@@ -128,7 +214,7 @@ class SpeakerResolver:
                 return
             for i in range(m.start, m.end):
                 taken[i] = True
-            m.possessive = frame[m.end:m.end + 2] in ("'s", "\u2019s")
+            m.possessive = frame[m.end:m.end + 2] in ("'s", "\u2019s") or m.text.endswith(_POSSESSIVE[:2])
             found.append(m)
 
         # 1. capitalised names known to the registry or this article ("NATO Secretary General Mark Rutte")
@@ -194,7 +280,8 @@ class SpeakerResolver:
         words = text.split()
         role_cut = 0
         for i, w in enumerate(words):
-            if self.lexicon.role_pattern.fullmatch(w.strip(".")) or w.lower() in {"nato", "eu", "u.s.", "us", "un"}:
+            if self.lexicon.role_pattern.fullmatch(w.strip(".")) or w.lower() in {"nato", "eu", "u.s.", "us", "un"} \
+                    or (i < len(words) - 1 and (w.endswith(_POSSESSIVE) or w.lower().strip(".") in HONORIFICS)):
                 role_cut = i + 1
         name_words = words[role_cut:]
         if len(name_words) >= 1:
@@ -222,15 +309,22 @@ class SpeakerResolver:
 
     def _discover(self, frame: str, offset: int, words: list[str], state: ArticleState) -> list[Mention]:
         """A new official: a capitalised full name right after a role title, or beside one."""
-        if words[0].lower() in NOT_NAME_START or words[-1].lower().strip(".") in ORG_HEADS:
+        if words[0].lower() in NOT_NAME_START or _head(words[-1]) in ORG_HEADS or words[-1].endswith(_POSSESSIVE):
             return []
-        # split a glued title: "Finance Minister Christian Lindner" -> title + name
+        # split a glued title: "Finance Minister Christian Lindner" -> title + name; a possessive
+        # qualifier is a title too: "Romania's Petrescu", "the Bank's Governor Kate Novak"
         role_cut = 0
         for i, w in enumerate(words[:-2] if len(words) > 2 else []):
             if self.lexicon.role_pattern.fullmatch(w):
                 role_cut = i + 1
+        for i, w in enumerate(words[:-1]):
+            if w.endswith(_POSSESSIVE) or w.lower().strip(".") in HONORIFICS:
+                role_cut = max(role_cut, i + 1)
+        if role_cut == 0 and (_PLACE_BEFORE.search(frame, max(0, offset - 30), offset) or (
+                (org := _ORG_BEFORE.search(frame, max(0, offset - 40), offset)) and _head(org.group(1)) in ORG_HEADS)):
+            return []
         name_words = words[role_cut:]
-        if len(name_words) < 2 or any(w.lower().strip(".") in ORG_HEADS for w in name_words):
+        if len(name_words) < 2 or any(_head(w) in ORG_HEADS for w in name_words):
             return []
         if any(self.lexicon.role_pattern.fullmatch(w) for w in name_words) or name_words[0].lower() in NOT_NAME_START:
             return []
@@ -329,12 +423,21 @@ class SpeakerResolver:
         return None
 
 
+_RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
+
+
 def _title_score(phrase: str, title: str) -> float:
     """How well a title-only mention ("the central bank chief") fits a known title."""
     p, t = set(phrase.split()) - {"the", "of"}, set(title.split()) - {"the", "of"}
     if not p:
         return 0
     head = phrase.split()[-1] if " of " not in phrase else phrase.split(" of ")[0].split()[-1]
+    if not _RANK_WORDS.isdisjoint(t) and _RANK_WORDS.isdisjoint(p):
+        # a rank word makes a different office: "the minister" is not the prime minister, "the
+        # governor" not a deputy governor
+        th = title.split()
+        if any(w in _RANK_WORDS and th[i + 1:i + 2] == [head] for i, w in enumerate(th)):
+            return 0
     base = fuzz.token_set_ratio(phrase, title)
     return base if head in t or head in title else base * 0.6
 
@@ -347,10 +450,16 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     words = m.group(1).split()
     # walk left from the end while words look like part of a title
     kept: list[str] = []
+    capital = False
     for w in reversed(words):
         lw = w.lower().strip(",")
-        if w.endswith(",") or lw in {"said", "says", "told", "and", "but", "that", "by", "with", "as", "to", "at", "in", "on", "a", "an", "was", "is"}:
+        if w.endswith(",") or lw in _TITLE_STOP:
             break
+        # lower-case words before a capitalised title are the sentence, not the title:
+        # "talks gained urgency after Prime Minister" -> "Prime Minister"
+        if capital and w[:1].islower() and lw not in _TITLE_JOINERS:
+            break
+        capital = capital or w[:1].isupper()
         kept.insert(0, w)
     while kept and kept[0].lower() in {"the", "of", "former"}:
         kept.pop(0)
@@ -358,6 +467,12 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     if title and lexicon.role_pattern.search(title) and lexicon.role_pattern.search(kept[-1]):
         return title
     return None
+
+
+_TITLE_STOP = {"said", "says", "told", "and", "but", "that", "by", "with", "as", "to", "at", "in", "on", "a", "an", "was",
+               "is", "after", "before", "since", "until", "when", "while", "where", "who", "from", "about",
+               "against", "between", "during", "than", "also", "then", "met"}
+_TITLE_JOINERS = {"of", "the", "for", "and", "on", "de", "du", "des", "&"}
 
 
 def _title_after(after: str, lexicon: Lexicon) -> str | None:
@@ -403,6 +518,12 @@ def _norm(s: str) -> str:
     s = s.lower().replace("\u2019", "'")
     s = _ARTICLE_START.sub("", s.strip())
     return _SPACES.sub(" ", s).strip(" ,.")
+
+
+def _head(word: str) -> str:
+    """A capitalised word as an ORG_HEADS key: lower case, without a possessive or a full stop."""
+    w = word.lower().replace("\u2019", "'").strip(".")
+    return w[:-2] if w.endswith("'s") else w
 
 
 def _surname(name: str) -> str:
