@@ -661,7 +661,7 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         if table.requires:
             if low is None:
                 low = text.lower()
-            if not any(r in low for r in table.requires):
+            if not table.requires_re.search(low):
                 continue
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):

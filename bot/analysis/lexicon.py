@@ -28,6 +28,7 @@ class CueTable:
     polar: bool = True
     # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
     requires: tuple[str, ...] = ()
+    requires_re: re.Pattern[str] | None = None  # the same literals as one search over lower-case text
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,9 @@ def load_lexicon() -> Lexicon:
                 pattern=_alternation(table["patterns"]),
                 needs_actor=bool(table.get("needs_actor", False)),
                 polar=bool(table.get("polar", True)),
-                requires=tuple(table.get("requires", ())) or required_literals(table["patterns"]),
+                requires=(needs := tuple(table.get("requires", ())) or required_literals(table["patterns"])),
+                requires_re=re.compile("|".join(re.escape(n) for n in sorted(needs, key=len, reverse=True)))
+                if needs else None,
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
