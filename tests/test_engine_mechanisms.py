@@ -358,3 +358,34 @@ def test_name_inside_a_relative_clause_is_not_the_subject(engine):
             "said the province would not back down.")
     statements = analyze(engine, text)
     assert by_text(statements, "would not back down").speaker_slug == "doug-renfrew"
+
+
+def test_conditioned_commitment_keeps_its_kind_and_direction(engine):
+    from bot.analysis.lexicon import load_lexicon
+    kind, subtype, _cues, stances = classify_statement(
+        "We stand ready to cut interest rates further should that be warranted.", load_lexicon(), engine.topics)
+    assert (kind, subtype) == ("commitment", "pledge")
+    assert stances[0].stance == "support" and stances[0].weakened
+    # a conditioned plain future is a forecast, and a condition alone still hedges
+    kind, _s, _c, _t = classify_statement("Rates could fall only if inflation eases.", load_lexicon(), engine.topics)
+    assert kind == "deflection"
+
+
+def test_promised_process_takes_no_side(engine):
+    from bot.analysis.lexicon import load_lexicon
+    _k, _s, _c, stances = classify_statement("We will look at the tariffs carefully and then we will decide.",
+                                             load_lexicon(), engine.topics)
+    assert {t.slug: t.stance for t in stances} == {"tariffs": "neutral"}
+
+
+def test_speaker_line_weighs_commitments_and_a_clear_lead():
+    from bot.analysis.extract import _line
+    assert _line(["support"]) == "support"  # one-sided
+    assert _line(["support", "support", "oppose"]) is None  # no clear lead
+    assert _line(["oppose"] * 2 + ["oppose"] * 2 + ["support"]) == "oppose"  # a commitment (x2) and a claim lead by 3
+
+
+def test_plants_that_stay_open_oppose_a_phase_out(engine):
+    from bot.analysis.lexicon import load_lexicon
+    hit = engine.topics.action("the plants will stay open", "fossil-fuel-phaseout", load_lexicon())
+    assert hit is not None and hit[0] == -1

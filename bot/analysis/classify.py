@@ -674,6 +674,10 @@ def decide_kind(hits: list[CueHit]) -> tuple[str, str]:
     """The highest-priority cue decides; a table with `decides = false` (bare modals such as
     "could") only marks the statement as weakened and never makes it a deflection by itself."""
     hits = [h for h in hits if h.table.decides]
+    if any(h.table.condition for h in hits) and any(h.table.kind == "commitment" and not h.table.needs_topic for h in hits):
+        # a conditioned commitment keeps its kind, only weakened: "we will keep cutting as long as
+        # inflation falls"; a conditioned plain future is a forecast ("rates will fall if inflation eases")
+        hits = [h for h in hits if not h.table.condition]
     if not hits:
         return "position", "claim"
     top = max(hits, key=lambda h: h.table.priority)
@@ -914,6 +918,9 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
     if opposed:  # "families are going to pay for this": the "going to" belongs to the oppose phrase
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in opposed)]
+    process = [(h.start, h.start + len(h.text)) for h in hits if h.table.name == "process"]
+    if process:  # "we will review it, then decide": the "will" of a promised process is no vote
+        support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in process)]
     # an assurance whose own words hold a negator ("no road back", "I have no doubt", "not
     # negotiable", "cannot be reversed") is a fixed expression of firmness: its negator does not flip it
     fixed = {h.start for h in positive if h.table.subtype == "assurance"}

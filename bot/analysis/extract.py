@@ -327,22 +327,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-MIN_LINE = 2  # statements that must agree before a speaker's line fills a plain claim
+MIN_LINE = 1  # statements that must agree before a speaker's line fills a plain claim
+
+
+COMMITMENT_WEIGHT = 2  # a commitment on a topic says more about the speaker's line than a claim
+LINE_MARGIN = 2  # votes by which one side must lead when the speaker's statements disagree
+
+
+def _line(stances: list[str]) -> str | None:
+    """The speaker's line on a topic from their weighted votes: unanimous (at least MIN_LINE), or one
+    side ahead of the other by LINE_MARGIN."""
+    sup, opp = stances.count("support"), stances.count("oppose")
+    if not opp and sup >= MIN_LINE or not sup and opp >= MIN_LINE:
+        return "support" if sup else "oppose"
+    if abs(sup - opp) >= LINE_MARGIN:
+        return "support" if sup > opp else "oppose"
+    return None
 
 
 def _consistent_stances(statements: list[Statement]) -> list[Statement]:
     """A named speaker's plain claim with no direction of its own on a topic ("The whole world has
     now spoken") takes the line the same speaker argues on that topic elsewhere in the article,
-    when that line is one-sided (all the speaker's non-neutral, non-recap statements agree).
-    Commitments, deflections and recaps keep their own reading."""
+    when that line is clear: the speaker's non-neutral, non-recap statements agree, or one side leads
+    by LINE_MARGIN votes, a commitment counting COMMITMENT_WEIGHT times. Commitments, deflections and
+    recaps keep their own reading."""
     lines: dict[tuple[str, str], list[str]] = {}
     for s in statements:
         if s.speaker_slug is None or s.recap or s.kind == "deflection":
             continue
         for t in s.topics:
             if t.stance != "neutral":
-                lines.setdefault((s.speaker_slug, t.slug), []).append(t.stance)
-    lines = {k: set(v) for k, v in lines.items() if len(v) >= MIN_LINE}
+                lines.setdefault((s.speaker_slug, t.slug), []).extend([t.stance] * (COMMITMENT_WEIGHT if s.kind == "commitment" else 1))
+    lines = {k: _line(v) for k, v in lines.items()}
+    lines = {k: v for k, v in lines.items() if v}
     if not lines:
         return statements
     out = []
@@ -350,8 +367,8 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
         if s.speaker_slug is not None and s.kind == "position" and not s.recap and any(
                 t.stance == "neutral" for t in s.topics):
             topics = tuple(
-                replace(t, stance=next(iter(line)))
-                if t.stance == "neutral" and len(line := lines.get((s.speaker_slug, t.slug), set())) == 1 else t
+                replace(t, stance=line)
+                if t.stance == "neutral" and (line := lines.get((s.speaker_slug, t.slug))) else t
                 for t in s.topics)
             s = replace(s, topics=topics)
         out.append(s)

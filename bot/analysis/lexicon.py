@@ -26,6 +26,10 @@ class CueTable:
     # False: the cue sets the kind but casts no vote for the topic ("X would be scaled back" takes its
     # direction from the verb, "nobody should read this as Y" from Y); see classify._polarity
     polar: bool = True
+    # True: a condition ("only if", "should that be warranted"): beside a commitment cue the commitment
+    # decides the kind and the condition only weakens it; see classify.decide_kind
+    condition: bool = False
+    name: str = ""  # the table's own name in cues.toml ("future", "process")
     # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
     requires: tuple[str, ...] = ()
     requires_re: re.Pattern[str] | None = None  # the same literals as one search over lower-case text
@@ -251,6 +255,8 @@ def load_lexicon() -> Lexicon:
                 pattern=_alternation(table["patterns"]),
                 needs_actor=bool(table.get("needs_actor", False)),
                 polar=bool(table.get("polar", True)),
+                condition=bool(table.get("condition", False)),
+                name=name,
                 requires=(needs := tuple(table.get("requires", ())) or required_literals(table["patterns"])),
                 requires_re=re.compile("|".join(re.escape(n) for n in sorted(needs, key=len, reverse=True)))
                 if needs else None,
