@@ -389,3 +389,20 @@ def test_plants_that_stay_open_oppose_a_phase_out(engine):
     from bot.analysis.lexicon import load_lexicon
     hit = engine.topics.action("the plants will stay open", "fossil-fuel-phaseout", load_lexicon())
     assert hit is not None and hit[0] == -1
+
+
+def test_declining_one_topic_while_pivoting_to_another_keeps_the_pivot_stance(engine):
+    s = analyze(engine, "Christine Lagarde refrained from commenting on tariffs, instead stressing that "
+                        "interest rates must be cut soon.")[0]
+    stances = {t.slug: t.stance for t in s.topics}
+    assert (s.kind, s.subtype) == ("deflection", "declined")
+    assert stances["tariffs"] == "neutral" and stances["interest-rates"] == "support"
+
+
+def test_a_pivot_takes_no_side_on_the_topic_it_turns_away_from(engine):
+    statements = analyze(engine, (
+        "Christine Lagarde said interest rates would be cut in June.\n"
+        "\"It is happening step by step. What is necessary now is to watch the data,\" she said."))
+    pivot = by_text(statements, "What is necessary now")
+    assert (pivot.kind, pivot.subtype) == ("deflection", "pivoted")
+    assert all(t.stance == "neutral" for t in pivot.topics if t.slug == "interest-rates")

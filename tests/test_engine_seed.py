@@ -71,6 +71,8 @@ def test_topics_and_stances(seed):
     assert {t.slug: t.stance for t in aid.topics}["military-aid"] == "support"
     declined = find(statements, "refrained from directly answering")
     assert {t.slug: t.stance for t in declined.topics}["ukraine-membership"] == "neutral"
+    lead = {t.slug: t.stance for t in find(statements, "refrained from commenting on the possibility").topics}
+    assert lead["ukraine-membership"] == "neutral" and lead["military-aid"] == "support"
 
 
 def test_direct_and_indirect(seed):

@@ -737,8 +737,10 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         cues = tuple(dict.fromkeys(h.text for h in ordered))
     clauses = _clauses(text)
     stances = []
-    # a statement that as a whole deflects takes no side on any of its topics (see below)
-    deflects = kind == "deflection" and subtype in ("declined", "deferred", "hedged")
+    # a statement that as a whole deflects takes no side on its topics, except a topic it pivots to
+    # in a clause of its own ("refrained from commenting on X, instead emphasising that Y must ...");
+    # a pivot takes no side on a topic it does not name (the one it turns away from)
+    deflects = kind == "deflection" and subtype in ("declined", "deferred", "hedged") and len(clauses) == 1
     if found:
         simple = _simplify(text)
         for slug, against, start, _end in found:
@@ -750,10 +752,10 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
             # last clause that points a way for the topic carries the point
             pointing = [c for c in clauses if matcher.direction(c, slug)] if len(clauses) > 1 else []
             stances.append(_topic_stance(slug, pointing[-1] if pointing else text, False, lexicon, matcher, memo,
-                                         deflects=deflects))
+                                         deflects=deflects or (kind, subtype) == ("deflection", "pivoted")))
     if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
-        # a statement that as a whole deflects takes no side on any of its topics
-        stances = [TopicStance(t.slug, "neutral", t.kind, t.subtype, t.weakened) for t in stances]
+        stances = [t if t.kind == "deflection" and t.subtype == "pivoted" else
+                   TopicStance(t.slug, "neutral", t.kind, t.subtype, t.weakened) for t in stances]
     return kind, subtype, cues, tuple(stances)
 
 
