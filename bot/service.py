@@ -217,10 +217,10 @@ class StanceService:
             q.insert_many(session, StatementTopic, topic_rows)
             positions = []
             for (official, topic), items in per_key.items():
-                value, evidence, share = article_position(items)
+                value, evidence, share, peak = article_position(items)
                 stance = "support" if value >= 0.2 else "oppose" if value <= -0.2 else "neutral"
                 positions.append(dict(workspace=ws, official_id=official, topic_slug=topic, article_id=article_id,
-                                      published=published, position=value, deflection_share=share, stance=stance,
+                                      published=published, position=value, deflection_share=share, peak=peak, stance=stance,
                                       evidence_id=evidence))
             q.insert_many(session, ArticlePosition, positions)
             return IngestResult("added", article_id, title, len(analysis.statements), names)

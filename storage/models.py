@@ -110,6 +110,7 @@ class ArticlePosition(SQLModel, table=True):
     published: date
     position: float
     deflection_share: float = 0.0  # share of the official's statements here that deflect
+    peak: float = 0.0  # how firm the strongest statement on the article's side is
     stance: str = Field(max_length=10)
     evidence_id: int = Field(foreign_key="statement.id")
 

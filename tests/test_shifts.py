@@ -38,7 +38,7 @@ def test_compare_scale():
     assert compare(0.9, 0.0).type == "softened"
     assert compare(0.0, 0.9).type == "strengthened"
     assert compare(0.9, 0.8) is None
-    value, evidence, _share = article_position([PositionInput(1, "commitment", 1.0), PositionInput(2, "deflection", 0.0)])
+    value, evidence, _share, _peak = article_position([PositionInput(1, "commitment", 1.0), PositionInput(2, "deflection", 0.0)])
     assert 0 < value < 1.0 and evidence == 1
 
 
@@ -218,3 +218,23 @@ def test_service_records_a_reversal_after_a_hedge(service, seed_input):
     by_to = {s["to"]["article"]["published"]: s for s in service.shifts(topic="ukraine-membership")}
     assert by_to["2025-02-13"]["type"] == "reversed"
     assert by_to["2025-02-13"]["from"]["article"]["published"] == "2024-12-03"
+
+
+def test_plain_restatement_after_a_hedged_article_flags_nothing(service, seed_input):
+    plain = ArticleInput(title="Rutte: Ukraine's future is in NATO", outlet="Test Wire", published=date(2025, 1, 22),
+                         text="NATO Secretary General Mark Rutte reiterated on Wednesday that allies have agreed "
+                              "the future of Ukraine is in NATO.")
+    service.ingest(seed_input)
+    service.ingest(plain)
+    assert [s for s in service.check() if s["topic"] == "ukraine-membership"] == []
+
+
+def test_a_commitment_after_deflections_is_strengthened(service):
+    dodge = ArticleInput(title="Minister dodges", outlet="Test Wire", published=date(2025, 1, 5),
+                         text="Trade Minister Lena Kowalczyk declined to comment on tariffs on steel imports.")
+    firm = ArticleInput(title="Minister pledges", outlet="Test Wire", published=date(2025, 2, 5),
+                        text="Trade Minister Lena Kowalczyk said the government will impose tariffs on steel "
+                             "imports from March.")
+    service.ingest(dodge)
+    service.ingest(firm)
+    assert [s["type"] for s in service.check() if s["topic"] == "tariffs"] == ["strengthened"]

@@ -43,31 +43,37 @@ class PositionInput:
     position: float
 
 
-DEFLECTION_DISCOUNT = 0.5  # an article of nothing but deflections halves its strongest commitment
+DEFLECTION_DISCOUNT = 0.7  # an article of nothing but deflections keeps 30% of its firm statements' mean
 
 
-def article_position(items: Sequence[PositionInput]) -> tuple[float, int, float]:
-    """One article's position on a topic, and the statement that best shows it.
+def article_position(items: Sequence[PositionInput]) -> tuple[float, int, float, float]:
+    """One article's position on a topic, its evidence, its share of deflections and its peak.
 
-    The strongest statement sets the direction and strength ("the irreversible path towards NATO");
-    the share of deflections in the same article pulls it toward neutral ("step by step", declined
-    to comment), because hedging beside a firm line is itself a signal. Neutral claims are ignored."""
+    The mean of the statements that take a side sets direction and strength, so one misread
+    sentence does not decide the article; the share of deflections in the same article ("step by
+    step", declined to comment) pulls it toward neutral, because hedging beside a firm line is
+    itself a signal. Neutral claims are ignored. The evidence is the strongest statement on the
+    article's side (or its first deflection when the article takes no side); the peak is how firm
+    that strongest statement is (0 when the article takes no side)."""
     informative = [it for it in items if not (it.kind == "position" and it.position == 0)]
     if not informative:
         informative = list(items)
     firm = [it for it in informative if it.kind != "deflection" or it.position != 0]
     deflections = [it for it in informative if it.kind == "deflection"]
     share = len(deflections) / len(informative) if informative else 0.0
+    value = 0.0
     if firm:
-        strongest = max(firm, key=lambda it: (abs(it.position), it.kind == "commitment", -it.statement_id))
-        value = strongest.position * (1 - DEFLECTION_DISCOUNT * share)
+        value = sum(it.position for it in firm) / len(firm) * (1 - DEFLECTION_DISCOUNT * share)
+    side = [it for it in firm if it.position * value > 0]
+    strongest = max(side, key=lambda it: (abs(it.position), it.kind == "commitment", -it.statement_id)) if side else None
+    if strongest is not None and abs(value) >= 0.25:
         evidence = strongest
-    else:
-        value = 0.0
-        evidence = min(informative, key=lambda it: it.statement_id)
-    if deflections and abs(value) < 0.25:
+    elif deflections:
         evidence = min(deflections, key=lambda it: it.statement_id)
-    return round(value, 4), evidence.statement_id, round(share, 4)
+    else:
+        evidence = min(informative, key=lambda it: (-abs(it.position), it.statement_id))
+    peak = abs(strongest.position) if strongest is not None else 0.0
+    return round(value, 4), evidence.statement_id, round(share, 4), round(peak, 4)
 
 
 @dataclass(frozen=True)
@@ -80,19 +86,29 @@ HALF_STEP = 0.15  # a smaller change of position still counts when the mix of an
 MIX_STEP = 0.25  # ... by at least this share of deflections (hedging where there was a firm line)
 
 
+PEAK_STEP = 0.1  # after a firm commitment, strengthening needs a firmer strongest statement
+COMMITTED = 0.85  # a peak this high means the earlier article already held a firm commitment
+
+
 def compare(before: float, after: float, threshold: float = 0.35, before_share: float | None = None,
-            after_share: float | None = None) -> ShiftCall | None:
+            after_share: float | None = None, before_peak: float | None = None,
+            after_peak: float | None = None) -> ShiftCall | None:
     """Flip-O-Meter style comparison of two article positions; None for no (or a small) change.
 
     A "half flip" is also recognised: a moderate drop in position together with a clear rise in
-    the share of deflections (or the mirror image for strengthening)."""
+    the share of deflections (or the mirror image for strengthening). Strengthening also needs the
+    strongest statement to be firmer than the earlier article's when that one already held a firm
+    commitment: repeating a line already given (without the hedges that came with it) is a
+    restatement, not a firmer stance."""
     if before * after < 0 and abs(before) >= REVERSAL_FLOOR and abs(after) >= REVERSAL_FLOOR:
         return ShiftCall("reversed", _confidence(abs(after - before), 2.0))
     delta = abs(after) - abs(before)
     mix = (after_share - before_share) if before_share is not None and after_share is not None else 0.0
     if delta <= -threshold or (delta <= -HALF_STEP and mix >= MIX_STEP):
         return ShiftCall("softened", _confidence(-delta, 1.0))
-    if delta >= threshold or (delta >= HALF_STEP and mix <= -MIX_STEP):
+    firmer = before_peak is None or after_peak is None or before_peak < COMMITTED \
+        or after_peak - before_peak >= PEAK_STEP
+    if firmer and (delta >= threshold or (delta >= HALF_STEP and mix <= -MIX_STEP)):
         return ShiftCall("strengthened", _confidence(delta, 1.0))
     return None
 
@@ -104,7 +120,7 @@ def is_firm(position: float) -> bool:
 def timeline_shifts(points: Sequence, firm_before=None, threshold: float = 0.35) -> list[tuple]:
     """(from, to, ShiftCall) for each point of a chronological stretch that shifted.
 
-    `points` have `.position` and `.deflection_share`; the first one is only a reference (it was
+    `points` have `.position`, `.deflection_share` and `.peak`; the first one is only a reference (it was
     compared when it arrived). Each point is compared with the one before it; a firm stance that
     is the opposite of the last firm stance is a reversal even when hedged articles came between
     (+1 "we will close every unit", 0 "we may keep some in reserve", -0.9 "no closure date"): then
@@ -115,7 +131,8 @@ def timeline_shifts(points: Sequence, firm_before=None, threshold: float = 0.35)
     for prev, cur in zip(points, points[1:], strict=False):
         if is_firm(prev.position):
             firm = prev
-        call = compare(prev.position, cur.position, threshold, prev.deflection_share, cur.deflection_share)
+        call = compare(prev.position, cur.position, threshold, prev.deflection_share, cur.deflection_share,
+                       getattr(prev, "peak", None), getattr(cur, "peak", None))
         start = prev
         if (call is None or call.type != "reversed") and firm is not None and firm is not prev \
                 and firm.position * cur.position < 0 and is_firm(cur.position):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 06:05:28.407421
+Create Date: 2026-11-27 06:42:25.850448
 """
 from collections.abc import Sequence
 
@@ -123,6 +123,7 @@ def upgrade() -> None:
     sa.Column('published', sa.Date(), nullable=False),
     sa.Column('position', sa.Float(), nullable=False),
     sa.Column('deflection_share', sa.Float(), nullable=False),
+    sa.Column('peak', sa.Float(), nullable=False),
     sa.Column('stance', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('evidence_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
