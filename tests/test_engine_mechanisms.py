@@ -406,3 +406,36 @@ def test_a_pivot_takes_no_side_on_the_topic_it_turns_away_from(engine):
     pivot = by_text(statements, "What is necessary now")
     assert (pivot.kind, pivot.subtype) == ("deflection", "pivoted")
     assert all(t.stance == "neutral" for t in pivot.topics if t.slug == "interest-rates")
+
+
+def test_a_future_with_an_impersonal_subject_is_a_forecast(engine):
+    from bot.analysis.lexicon import load_lexicon
+    lexicon = load_lexicon()
+    for text in ("Inflation will not be beaten quickly.", "She said the trend would continue next year.",
+                 "Prices will remain high for some time."):
+        kind, _s, _c, _t = classify_statement(text, lexicon, engine.topics, reported="said" in text)
+        assert kind == "position", text
+    kind, _s, _c, _t = classify_statement("We will keep rates on hold.", lexicon, engine.topics)
+    assert kind == "commitment"
+
+
+def test_multi_word_keywords_match_either_number(engine):
+    assert {hit[0] for hit in engine.topics.find("The 2040 climate goal stands.")} == {"climate-targets"}
+    assert {hit[0] for hit in engine.topics.find("One coal plant is left.")} == {"fossil-fuel-phaseout"}
+
+
+def test_a_context_word_of_another_topic_does_not_pull_a_sentence_from_the_story(engine):
+    text = ("EU backs 90% emissions cut for 2040 as climate target row goes on\n"
+            "Ministers agreed the 2040 climate target on Monday. The climate target is binding, and the climate "
+            "target will be reviewed. The plan also mentions coal power.\n"
+            "\"We will not leave farmers alone with this transition,\" Commissioner Anna Berg said.")
+    s = by_text(analyze(engine, text), "transition")
+    assert {t.slug for t in s.topics} == {"climate-targets"}
+
+
+def test_a_short_story_that_names_one_topic_in_its_lead_is_about_it(engine):
+    text = ("Bank holds at 4% as governor waits\n"
+            "The Bank of Norland kept interest rates at 4% on Tuesday.\n"
+            "\"We have come a long way, but the last stretch is the hardest,\" Governor Ingrid Halvorsen said.")
+    s = by_text(analyze(engine, text), "last stretch")
+    assert {t.slug for t in s.topics} == {"interest-rates"}

@@ -35,14 +35,32 @@ ACTORS = frozenset(
 _SUBJECT_SKIP = frozenset("also now then still too not never".split())
 
 
-def _actor_before(text: str, at: int) -> bool:
+# Subjects that nobody controls: a future said of them is a forecast, not a promise ("inflation will
+# fall", "the trend would continue", "prices will remain high"), even when the word is capitalised
+# at the start of a quote ("Inflation will not be beaten ...").
+IMPERSONAL = frozenset(
+    "inflation prices price growth economy economies trend trends demand unemployment markets market wages "
+    "output costs yields recession recovery".split())
+_FUTURE_START = re.compile(r"(?:will|would|shall|won't|wouldn't|shan't)\b", re.IGNORECASE)
+
+
+def _subject_before(text: str, at: int) -> str:
     words = text[max(0, at - 40):at].split()
     if words and (words[-1].lower() in _SUBJECT_SKIP or words[-1].lower().endswith("ly")):
         words.pop()
-    if not words:
+    return words[-1].strip("\"'\u201c\u201d,") if words else ""
+
+
+def _actor_before(text: str, at: int) -> bool:
+    word = _subject_before(text, at)
+    if not word or word.lower() in IMPERSONAL:
         return False
-    word = words[-1].strip("\"'\u201c\u201d,")
     return word.lower() in ACTORS or word[:1].isupper()
+
+
+def _impersonal_future(text: str, m: re.Match[str]) -> bool:
+    """True when a commitment cue is a future whose subject is an impersonal quantity: a forecast."""
+    return bool(_FUTURE_START.match(m.group(0))) and _subject_before(text, m.start()).lower() in IMPERSONAL
 
 
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
@@ -79,7 +97,14 @@ class TopicMatcher:
             directed: dict[str, int] = {}
             for kw, direction in [(k, -1) for k in t.against] + [(k, 1) for k in t.toward]:
                 directed.setdefault(_simplify(kw), direction)
-            keywords = list(dict.fromkeys(_simplify(k) for k in t.keywords))
+            keywords = []
+            for k in t.keywords:
+                base = _simplify(k)
+                for form in _number_forms(base):
+                    keywords.append(form)
+                    if base in directed:  # "spending cut" points the way "spending cuts" does
+                        directed.setdefault(form, directed[base])
+            keywords = list(dict.fromkeys(keywords))
             for key in dict.fromkeys([*keywords, *directed]):
                 direction = directed.get(key, 0)
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
@@ -202,7 +227,8 @@ class TopicMatcher:
         Every keyword occurrence counts once (a headline occurrence twice, since headlines name
         the story). The leader must have at least three points and twice the runner-up: then an
         official's statement with no topic word of its own ("We have a deal") is read as being
-        about that story, as a reader would."""
+        about that story, as a reader would. A short article that names one registry topic and no
+        other, in its first LEAD_CHARS characters (headline and lead), is about that topic too."""
         counts: dict[str, int] = {}
         for part, weight in ((text, 1), (headline, 1)):
             for slug, n in self._occurrences(part, part is text).items():
@@ -212,7 +238,12 @@ class TopicMatcher:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         top, score = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0
-        return top if score >= 3 and score >= 2 * second else None
+        if score >= 3 and score >= 2 * second:
+            return top
+        # the only registry topic a short article names, named in its headline or lead, is its story
+        if not second and any(span[0] < LEAD_CHARS and span[2] == top for span in self._article_spans(text)):
+            return top
+        return None
 
     def _occurrences(self, text: str, article: bool = False) -> dict[str, int]:
         if article:
@@ -261,7 +292,29 @@ class TopicMatcher:
         return list(hits.values())
 
 
+LEAD_CHARS = 600  # headline, standfirst and first paragraph: where a story names its subject
 _RUN = re.compile(r"\w+")
+# last words whose final "s" is not a plural ending ("greenhouse gas", "paris", "bus")
+_NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
+
+
+def _number_forms(key: str) -> tuple[str, ...]:
+    """A multi-word keyword and its other grammatical number: "climate goals" also matches "climate
+    goal", "coal plant" also "coal plants" (single words get this from the fuzzy match)."""
+    if " " not in key or not key[-1].isalpha():
+        return (key,)
+    last = key.rsplit(" ", 1)[1]
+    if len(last) < 4:
+        return (key,)
+    if last.endswith("ies"):
+        return key, key[:-3] + "y"
+    if last.endswith("s") and not last.endswith(_NOT_PLURAL):
+        return key, key[:-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        return key, key + "es"
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return key, key[:-1] + "ies"
+    return key, key + "s"
 
 # -- action direction ------------------------------------------------------------------------------
 # "cut rates", "coal plants will run", "checks would be scaled back": a verb class of
@@ -666,6 +719,8 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
                 continue
+            if table.kind == "commitment" and _impersonal_future(text, m):
+                continue  # "inflation will fall", "the trend would continue": a forecast
             hits.append(CueHit(table, m.group(0), m.start()))
     return hits
 
@@ -723,6 +778,10 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
     found = matcher.find(text, context=context)
     if not found and context:
         related = matcher.related_in(text, context)
+        if focus and related:
+            # in an article clearly about one story, a context word of another topic ("transition"
+            # in a climate-target story) does not take the sentence away from it: only a keyword does
+            related = [slug for slug in related if slug == focus]
         if related:
             inherited = tuple(related)
     if not found and not inherited and focus:
