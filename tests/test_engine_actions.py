@@ -69,3 +69,28 @@ def test_evaluative_word_turns_the_action_round(engine):
 def test_declined_statement_stays_neutral_whatever_the_action(engine):
     text = "Governor Ingrid Halvorsen declined to say whether the bank would cut interest rates in June."
     assert _stance(engine, text, "interest-rates") == "neutral"
+
+
+@pytest.mark.parametrize(("clause", "slug", "direction"), [
+    ("we will not close a single plant this winter", "fossil-fuel-phaseout", -1),  # "plant" is one of the "plants"
+    ("the government will add one more border check", "migration-controls", 1),
+    ("firms keep finding ways to circumvent the sanctions", "russia-sanctions", -1),  # getting round a rule defeats it
+    ("we will not get around the debt brake", "fiscal-stimulus", -1),
+])
+def test_singular_things_and_circumvention_verbs(engine, clause, slug, direction):
+    assert _direction(engine, clause, slug) == direction
+
+
+def test_a_judgement_of_the_people_acted_on_is_no_judgement_of_the_action(engine):
+    text = ('Interior Minister Lena Varga said on Monday that the country would speed up the deportations '
+            'of people whose asylum claims had been rejected.')
+    assert _stance(engine, text, "migration-controls") == "support"
+
+
+def test_a_negator_denies_a_judgement_only_when_it_governs_it(engine):
+    # "will not repeat that mistake" still calls the action a mistake; "would not be a mistake" denies it
+    repeated = ('"Cutting public investment is a false economy, and we will not repeat that mistake," '
+                'Finance Minister Lena Varga said.')
+    denied = '"Scrapping the tariffs would not be a mistake," Trade Minister Lena Varga said.'
+    assert _stance(engine, repeated, "fiscal-stimulus") == "support"
+    assert _stance(engine, denied, "tariffs") == "oppose"

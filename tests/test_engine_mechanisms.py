@@ -439,3 +439,21 @@ def test_a_short_story_that_names_one_topic_in_its_lead_is_about_it(engine):
             "\"We have come a long way, but the last stretch is the hardest,\" Governor Ingrid Halvorsen said.")
     s = by_text(analyze(engine, text), "last stretch")
     assert {t.slug for t in s.topics} == {"interest-rates"}
+
+
+def _stances(engine, text):
+    statements = engine.analyze(text).statements
+    assert statements, text
+    return {t.slug: t.stance for t in statements[0].topics}
+
+
+def test_a_support_word_that_an_oppose_phrase_acts_on_is_what_it_harms(engine):
+    # "progress" is the object of "risk undoing": no vote for the cut
+    text = '"Any rate cut now would risk undoing the progress we have made," Governor Lena Varga said.'
+    assert _stances(engine, text)["interest-rates"] == "oppose"
+
+
+def test_a_later_but_clause_that_points_a_way_carries_the_point(engine):
+    text = ('"Inflation has come down, which is good news, but it remains well above our target," '
+            'Governor Lena Varga said of interest rates.')
+    assert _stances(engine, text)["interest-rates"] == "oppose"

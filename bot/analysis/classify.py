@@ -69,6 +69,11 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 _ASKED = re.compile(r"\s*(?:asked|pressed)\b[^,]*,")
 _DISPREFERRED = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\s*(?:\w+\s+){0,2}?(?:it|them|that|this|those|these|so)\b", re.IGNORECASE)
+# between a verb and its object: only determiners ("undoing the progress", "harms all the progress")
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|this|that|these|those|our|its|their|his|her|all|any|much|of)\s+)*",
+                         re.IGNORECASE)
+_CONTRAST = re.compile(r"[\s,;]*(?:but|yet)\b", re.IGNORECASE)
+_PERSON_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -134,7 +139,11 @@ class TopicMatcher:
         for t in topics:
             signs: dict[str, int] = {}
             for noun, sign in [(n, 1) for n in t.more] + [(n, -1) for n in t.less]:
-                signs.setdefault(" ".join(noun.lower().replace("-", " ").split()), sign)
+                base = " ".join(noun.lower().replace("-", " ").split())
+                signs.setdefault(base, sign)
+                single = _singular(base)
+                if single:  # "a single plant" is one of the "plants"
+                    signs.setdefault(single, sign)
             if signs:
                 alts = sorted((re.escape(n).replace(r"\ ", r"\s+") for n in signs), key=len, reverse=True)
                 stems = tuple(dict.fromkeys(next(w for w in n.split() if w not in ("the", "a", "an"))[:5]
@@ -296,6 +305,16 @@ LEAD_CHARS = 600  # headline, standfirst and first paragraph: where a story name
 _RUN = re.compile(r"\w+")
 # last words whose final "s" is not a plural ending ("greenhouse gas", "paris", "bus")
 _NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
+
+
+def _singular(noun: str) -> str | None:
+    """The singular of a plural thing ("coal plants" -> "coal plant"), or None when the last word
+    is no plain plural or its singular is a short word of another sense ("mines" -> "mine")."""
+    head, _, last = noun.rpartition(" ")
+    if not last.endswith("s") or last.endswith(_NOT_PLURAL) or len(last) < 6:
+        return None
+    one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    return f"{head} {one}" if head else one
 
 
 def _number_forms(key: str) -> tuple[str, ...]:
@@ -804,6 +823,13 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         simple = _simplify(text)
         for slug, against, start, _end in found:
             clause = _clause_at(clauses, simple, start)
+            if len(clauses) > 1:
+                # "inflation has eased, which is welcome, but it remains well above our goal": a
+                # later "but" clause that points a way for the topic carries the point
+                later = clauses[clauses.index(clause) + 1:]
+                turn = [c for c in later if _CONTRAST.match(c) and matcher.direction(c, slug)]
+                if turn:
+                    clause = turn[-1]
             stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo, named=True, deflects=deflects))
     else:
         for slug in inherited:
@@ -915,10 +941,28 @@ def _evaluation(clause: str, lexicon: Lexicon, actions: tuple[tuple[int, int], .
             continue  # part of the thing: "sanctions against Russia"
         if any(0 <= m.start() - end <= 20 and _QUALIFIER.fullmatch(clause, end, m.start()) for _s, end in actions):
             continue  # qualifies the thing: "faster returns of rejected asylum seekers"
+        if any(end <= m.start() and _PERSON_RELATIVE.search(clause, end, m.start()) for _s, end in actions):
+            continue  # describes people the action is about: "deport people whose claims were rejected"
         if m.start() < asked_end:
             continue  # the reporter's word: "Asked whether this was a U-turn, she said ..."
-        score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
+        score -= 1 if not _negates_judgement(clause, m.start(), lexicon) else -1
     return -1 if score < 0 else 1
+
+
+# words that may stand between a negator and the judgement it denies: "not a mistake", "is not
+# at all the wrong call", "no real need"; any other word is a verb or noun of its own, and the
+# judgement stands: "will not repeat that mistake", "did not see the damaging effects"
+_DENIAL_GAP = frozenset(
+    "a an the be been being is are was were at all so too very really necessarily entirely only just such any "
+    "much real simply in my our view".split())
+
+
+def _negates_judgement(clause: str, pos: int, lexicon: Lexicon) -> bool:
+    words = re.findall(r"[\w'\u2019]+", clause[:pos])[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        if lexicon.negation.fullmatch(words[i]) or words[i].lower().endswith(("n't", "n\u2019t")):
+            return all(w.lower() in _DENIAL_GAP for w in words[i + 1:])
+    return False
 
 
 def _raw_position(clause: str, simple_pos: int) -> int:
@@ -978,7 +1022,10 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in firm)]
     if opposed:  # "families are going to pay for this": the "going to" belongs to the oppose phrase
-        support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in opposed)]
+        # and a support word that is the oppose phrase's object is what it harms: "would risk
+        # undoing the progress", "hurt the recovery we welcomed"
+        support_spans = [(a, t) for a, t in support_spans if not any(
+            x <= a < y or y <= a and _OBJECT_GAP.fullmatch(clause, y, a) for x, y in opposed)]
     process = [(h.start, h.start + len(h.text)) for h in hits if h.table.name == "process"]
     if process:  # "we will review it, then decide": the "will" of a promised process is no vote
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in process)]
