@@ -126,6 +126,7 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.officials = {o.slug: o for o in registry.officials}
         self.names: dict[str, str] = {}
+        self._names_by_shape: dict[tuple[str, int], list[str]] = {}  # (initial, spaces) -> names, for fuzzy lookups
         self.titles: dict[str, str] = {}
         for o in registry.officials:
             self._index(o)
@@ -144,7 +145,10 @@ class SpeakerResolver:
     def _index(self, o: OfficialEntry) -> None:
         for alias in (o.name, *o.aliases, _surname(o.name)):
             if alias:
-                self.names.setdefault(alias.lower(), o.slug)
+                key = alias.lower()
+                if key not in self.names:
+                    self.names[key] = o.slug
+                    self._names_by_shape.setdefault((key[0], key.count(" ")), []).append(key)
         for title in o.titles:
             self.titles.setdefault(_norm(title), o.slug)
 
@@ -301,7 +305,10 @@ class SpeakerResolver:
         if slug:
             return slug
         if fuzzy and len(key) >= 6 and key[0].isalpha():
-            pool = list(state.local_names) + list(self.names)
+            # only names with the same initial and word count can pass _same_shape: compare with those
+            shape = (key[0], key.count(" "))
+            pool = [n for n in state.local_names if (n[:1], n.count(" ")) == shape]
+            pool += self._names_by_shape.get(shape, ())
             hit = process.extractOne(key, pool, scorer=fuzz.ratio, score_cutoff=88)
             if hit and _same_shape(key, hit[0]):
                 return state.local_names.get(hit[0]) or self.names.get(hit[0])
