@@ -457,3 +457,38 @@ def test_a_later_but_clause_that_points_a_way_carries_the_point(engine):
     text = ('"Inflation has come down, which is good news, but it remains well above our target," '
             'Governor Lena Varga said of interest rates.')
     assert _stances(engine, text)["interest-rates"] == "oppose"
+
+
+def test_reported_speech_after_narration_is_read_from_the_speakers_verb(engine):
+    # the reporter's narration ("cut interest rates") is no part of what the governor said
+    text = ("The Bank of Norland cut interest rates on Thursday, but Governor Ingrid Halvorsen warned "
+            "against moving too fast.")
+    s = by_text(analyze(engine, text), "warned")
+    assert s.speaker_slug == "ingrid-halvorsen"
+    assert {t.slug: t.stance for t in s.topics} == {"interest-rates": "oppose"}
+    # a relative clause between speaker and verb is narration too
+    text = ("Bank of Norland Governor Ingrid Halvorsen, who had argued for higher interest rates, said "
+            "the board would meet again in March.")
+    s = by_text(analyze(engine, text), "meet again")
+    assert {t.slug: t.stance for t in s.topics} == {"interest-rates": "neutral"}
+
+
+def test_a_cue_in_single_quotes_still_matches(engine):
+    kind, subtype, _cues, _topics = classify_statement(
+        "the minister said the climate targets are 'here to stay'", engine.lexicon, engine.topics)
+    assert (kind, subtype) == ("commitment", "assurance")
+
+
+def test_a_refusal_of_no_topic_thing_takes_the_speakers_line(engine):
+    text = ('Energy Minister Ana Voicu said on Monday that the coal plants would stay open. '
+            '"There will be no new deadline," Voicu told reporters.')
+    s = by_text(analyze(engine, text), "no new deadline")
+    assert s.subtype == "refusal"
+    assert {t.slug: t.stance for t in s.topics} == {"fossil-fuel-phaseout": "oppose"}
+
+
+def test_an_obligation_that_names_no_topic_takes_no_side(engine):
+    # "must"/"have to" binds what its clause names; a focus topic it does not name is not its object
+    _k, _s, _c, topics = classify_statement("We have to be realistic about it", engine.lexicon, engine.topics,
+                                            inherited=("fossil-fuel-phaseout",))
+    assert [t.stance for t in topics] == ["neutral"]

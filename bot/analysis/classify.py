@@ -45,7 +45,7 @@ _FUTURE_START = re.compile(r"(?:will|would|shall|won't|wouldn't|shan't)\b", re.I
 
 
 def _subject_before(text: str, at: int) -> str:
-    words = text[max(0, at - 40):at].split()
+    words = text[max(0, at - 40):at].rstrip(" \"'\u201c\u2018").split()  # Portugal 'will not ...'
     if words and (words[-1].lower() in _SUBJECT_SKIP or words[-1].lower().endswith("ly")):
         words.pop()
     return words[-1].strip("\"'\u201c\u201d,") if words else ""
@@ -74,6 +74,8 @@ _OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|this|that|these|those|our|its|their
                          re.IGNORECASE)
 _CONTRAST = re.compile(r"[\s,;]*(?:but|yet)\b", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
+# an obligation binds what its clause names: unscoped ("we have to be realistic") it takes no side
+_OBLIGATION = re.compile(r"must|(?:need|needs|have|has)\s+to", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -780,14 +782,17 @@ def backshift(text: str) -> tuple[str, list[int]]:
 
 def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inherited: tuple[str, ...] = (),
                        context: set[str] | None = None, focus: str | None = None, reported: bool = False,
-                       ) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
+                       narration: str = "") -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
     """Kind, subtype, cues and per-topic stances of one statement's text.
 
     Topics come from the statement's own keywords; failing those, from weaker `related` words of a
     topic the article is about (`context`); failing those, from `inherited`: the previous sentence
     of the same speaker when this one continues it ("It will take time"); failing that, the
     article's `focus` topic, the one story it clearly tells. `reported` (indirect speech) reads a
-    backshifted `would` as `will`; cues are still quoted from the original words."""
+    backshifted `would` as `will`; cues are still quoted from the original words. `narration` is
+    the rest of a reported sentence, outside the speaker's part ("The bank cut rates, but the governor
+    warned against ..."): a topic it names is the statement's topic too, but kind and stance are read
+    from `text`, the speaker's part, alone."""
     original = text
     where: list[int] | None = None
     if reported:
@@ -795,7 +800,13 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         if text == original:
             where = None
     found = matcher.find(text, context=context)
-    if not found and context:
+    framed: list[str] = []  # topics named only in the narration around the speaker's part
+    if narration:
+        own = {f[0] for f in found}
+        framed = [f[0] for f in matcher.find(narration, context=context) if f[0] not in own]
+    if not found and framed:
+        inherited, framed = tuple(framed), []
+    elif not found and context:
         related = matcher.related_in(text, context)
         if focus and related:
             # in an article clearly about one story, a context word of another topic ("transition"
@@ -831,6 +842,8 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
                 if turn:
                     clause = turn[-1]
             stances.append(_topic_stance(slug, clause, against, lexicon, matcher, memo, named=True, deflects=deflects))
+        for slug in framed:
+            stances.append(_topic_stance(slug, text, False, lexicon, matcher, memo, deflects=deflects))
     else:
         for slug in inherited:
             # after a contrast ("eased, which is welcome, but it remains well above target") the
@@ -1015,7 +1028,8 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
             continue
         opposed.append(m.span())
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
-    positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal" and h.table.polar]
+    positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal" and h.table.polar
+                and (scoped or not _OBLIGATION.fullmatch(h.text))]
     support_spans = [(m.start(), m.group(0)) for m in lexicon.support.finditer(clause)]
     support_spans += [(h.start, h.text) for h in positive]
     firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)] + dropped

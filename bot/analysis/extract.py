@@ -256,9 +256,14 @@ class Engine:
             groups = {g for _a, _b, g in quotes}
             same_quote = direct and bool(groups & prev_groups)
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body)) else ()
-            kind, subtype, cues, topics = classify_statement(body if direct else text[sent.start:sent.end],
-                                                             self.lexicon, self.topics, inherit, context,
-                                                             focus, reported=not direct)
+            said, narration = body, ""
+            if not direct:
+                said = text[sent.start:sent.end]
+                part = _speaker_part(row["frame"], row["attr"]) if row["attr"] is attrib else None
+                if part is not None:
+                    said, narration = said[part:], said[:part]
+            kind, subtype, cues, topics = classify_statement(said, self.lexicon, self.topics, inherit, context,
+                                                             focus, reported=not direct, narration=narration)
             out.append(Statement(
                 speaker_slug=slug,
                 speaker_name=self.resolver.name_of(slug, state) if slug else None,
@@ -287,6 +292,29 @@ _CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}\s*,\s*$")
 
 def _content_before(frame: str, at: int) -> bool:
     return bool(_CONTENT_BEFORE.search(frame, max(0, at - 80), at))
+
+
+# what may follow a sentence-final attribution's verb: "..., she said on Tuesday, without ..."
+_AFTER_VERB = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?(?:[,.;:!?\u2013\u2014]|$)")
+# narration joined to the attribution: "The bank cut rates, but the governor warned ..."
+_JOINED = re.compile(r"\w\W*?(?:,\s*|\s)(?:but|and|as|while|whereas|with|yet|though|although|after)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
+
+
+def _speaker_part(frame: str, attr: _Attribution | None) -> int | None:
+    """Where the speaker's own words start in an indirect statement whose content follows a
+    narration: "The bank cut rates, but the governor warned that ..." and "X, who had objected to
+    the change, said that ..." are read from the verb on; the narration before it is the reporter's.
+    None when the sentence is the speaker's from its start ("X said ...") or the attribution
+    follows its content ("..., she said")."""
+    if attr is None or attr.verb == "next" or attr.verb.startswith("according"):
+        return None
+    m = attr.mention
+    if m.end > attr.verb_start or _AFTER_VERB.match(frame, attr.verb_end):
+        return None  # "..., Bailey, who ..., said on Tuesday.": the content stands before
+    if _JOINED.search(frame, 0, m.start) or _RELATIVE.match(frame, m.end):
+        return attr.verb_start
+    return None
 
 
 def _attribution_part(row: dict) -> str:
@@ -349,8 +377,10 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
     """A named speaker's plain claim with no direction of its own on a topic ("The whole world has
     now spoken") takes the line the same speaker argues on that topic elsewhere in the article,
     when that line is clear: the speaker's non-neutral, non-recap statements agree, or one side leads
-    by LINE_MARGIN votes, a commitment counting COMMITMENT_WEIGHT times. Commitments, deflections and
-    recaps keep their own reading."""
+    by LINE_MARGIN votes, a commitment counting COMMITMENT_WEIGHT times. A refusal whose object is
+    no topic thing ("There will be no new deadline", "I will not let the system collapse") takes no
+    side by itself (see `classify._polarity`): the speaker refuses what their line is against, so it
+    takes the line too. Other commitments, deflections and recaps keep their own reading."""
     lines: dict[tuple[str, str], list[str]] = {}
     for s in statements:
         if s.speaker_slug is None or s.recap or s.kind == "deflection":
@@ -364,7 +394,7 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
         return statements
     out = []
     for s in statements:
-        if s.speaker_slug is not None and s.kind == "position" and not s.recap and any(
+        if s.speaker_slug is not None and (s.kind == "position" or s.subtype == "refusal") and not s.recap and any(
                 t.stance == "neutral" for t in s.topics):
             topics = tuple(
                 replace(t, stance=line)

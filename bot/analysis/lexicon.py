@@ -73,7 +73,8 @@ def _lines(name: str) -> list[str]:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     alts = [f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)]
-    return re.compile(rf"(?<![\w'\u2019])(?:{_dispatch(alts)})(?![\w])", re.IGNORECASE)
+    # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay')
+    return re.compile(rf"(?<!\w)(?<!\w['\u2019])(?:{_dispatch(alts)})(?!\w)", re.IGNORECASE)
 
 
 def _dispatch(alts: list[str]) -> str:
