@@ -492,3 +492,44 @@ def test_an_obligation_that_names_no_topic_takes_no_side(engine):
     _k, _s, _c, topics = classify_statement("We have to be realistic about it", engine.lexicon, engine.topics,
                                             inherited=("fossil-fuel-phaseout",))
     assert [t.stance for t in topics] == ["neutral"]
+
+
+def _read_one(engine, text, slug, **kw):
+    kind, subtype, _cues, topics = classify_statement(text, engine.lexicon, engine.topics, **kw)
+    return kind, subtype, {t.slug: t.stance for t in topics}.get(slug)
+
+
+def test_refusal_bounded_in_time_is_a_deferral(engine):
+    kind, subtype, stance = _read_one(engine, "Raising tariffs on steel is not on the agenda for now", "tariffs")
+    assert (kind, subtype, stance) == ("deflection", "deferred", "neutral")
+    kind, subtype, _ = _read_one(engine, "Raising tariffs on steel is not on the agenda", "tariffs")
+    assert (kind, subtype) == ("commitment", "refusal")
+
+
+def test_tally_of_others_votes_takes_no_side(engine):
+    text = ("Bank of Norland Governor Ingrid Halvorsen said the bank would cut interest rates because inflation had eased. "
+            "Two members of the nine-strong board had not supported the decision, she said.")
+    s = by_text(analyze(engine, text), "Two members")
+    assert {t.slug: t.stance for t in s.topics}.get("interest-rates", "neutral") == "neutral"
+
+
+def test_could_not_be_ruled_out_is_a_hedge(engine):
+    kind, subtype, stance = _read_one(engine, "New tariffs on cars could not be ruled out", "tariffs")
+    assert (kind, subtype, stance) == ("deflection", "hedged", "neutral")
+
+
+def test_in_no_hurry_to_act_opposes_the_act(engine):
+    _kind, _sub, stance = _read_one(engine, "The bank is in no hurry to cut interest rates", "interest-rates")
+    assert stance == "oppose"
+
+
+def test_denied_expectation_flips_the_action(engine):
+    _k, _s, stance = _read_one(engine, "households should not expect further rate cuts", "interest-rates")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "households should expect further rate cuts", "interest-rates")
+    assert stance == "support"
+
+
+def test_having_to_be_realistic_is_a_hedge(engine):
+    kind, subtype, _ = _read_one(engine, "The 2030 coal exit stands, but we have to be realistic", "fossil-fuel-phaseout")
+    assert (kind, subtype) == ("deflection", "hedged")

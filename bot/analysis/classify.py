@@ -76,6 +76,12 @@ _CONTRAST = re.compile(r"[\s,;]*(?:but|yet)\b", re.IGNORECASE)
 _PERSON_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b", re.IGNORECASE)
 # an obligation binds what its clause names: unscoped ("we have to be realistic") it takes no side
 _OBLIGATION = re.compile(r"must|(?:need|needs|have|has)\s+to", re.IGNORECASE)
+# an expectation the speaker denies, before the action it governs: "should not expect further cuts",
+# "do not count on new sanctions", "nobody should bank on an early exit"
+_DENIED_EXPECTATION = re.compile(
+    r"\b(?:(?:should|do|does|must|will|can) not|shouldn't|don't|doesn't|cannot|can't|mustn't|won't|nobody should|no one should)"
+    r"\s+(?:\w+\s+)?(?:expect|count on|bank on|assume|anticipate|hold (?:their|your|our) breath for)\b(?![^,;]*\bthat\b)",
+    re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -743,7 +749,32 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
             if table.kind == "commitment" and _impersonal_future(text, m):
                 continue  # "inflation will fall", "the trend would continue": a forecast
             hits.append(CueHit(table, m.group(0), m.start()))
+    if any(h.table.subtype == "refusal" for h in hits):
+        hits = _time_bound_refusals(text, hits, lexicon)
     return hits
+
+
+# a refusal bounded in time puts the thing off rather than ruling it out: "not on the agenda for
+# now", "we will not raise rates at this stage", "there will be no retaliation for the time being"
+_TIME_BOUND = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:for now|for the time being|for the moment|at this (?:stage|point|time)|at the moment"
+    r"|at present|for the present)\b", re.IGNORECASE)
+_DEFERRED: dict[int, object] = {}
+
+
+def _time_bound_refusals(text: str, hits: list[CueHit], lexicon: Lexicon) -> list[CueHit]:
+    deferred = _DEFERRED.get(id(lexicon))
+    if deferred is None:
+        deferred = _DEFERRED[id(lexicon)] = next(
+            (t for t in lexicon.cues if t.kind == "deflection" and t.subtype == "deferred" and t.decides), False)
+    if not deferred:
+        return hits
+    out = []
+    for h in hits:
+        end = h.start + len(h.text)
+        m = _TIME_BOUND.match(text, end) if h.table.subtype == "refusal" else None
+        out.append(CueHit(deferred, text[h.start:m.end()], h.start) if m else h)
+    return out
 
 
 def decide_kind(hits: list[CueHit]) -> tuple[str, str]:
@@ -893,6 +924,10 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
     if deflects or kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
         # a deflection takes no side: "it will depend on the data", "too early to say"
         return TopicStance(slug, "neutral", kind, subtype, weak)
+    if COUNTED_VOTE.search(clause):
+        # how others voted, reported as a tally, is no side taken by the speaker: "one member of the
+        # council had not supported the decision", "at least five capitals backed the proposal"
+        return TopicStance(slug, "neutral", kind, subtype, weak)
     action = matcher.action(clause, slug, lexicon)
     if action is not None:
         # an action on one of the topic's things decides the sign, whatever cue commits to it:
@@ -901,12 +936,21 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
         polarity = action[0] * _evaluation(clause, lexicon, action[3])
         if _DISPREFERRED.search(clause[max(0, action[1] - 30):action[1]]):
             polarity = -polarity  # "rather than cut rates"
+        if _DENIED_EXPECTATION.search(clause, 0, action[1]):
+            polarity = -polarity  # "households should not expect further cuts": the speaker denies the move
     else:
         polarity = _cue_polarity(slug, clause, hits, lexicon, matcher, named)
     if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
         polarity = 0  # a deflection takes no side: "it will depend on the data", "too early to say"
     stance = {1: "support", -1: "oppose", 0: "neutral"}[polarity]
     return TopicStance(slug, stance, kind, subtype, weak)
+
+
+COUNTED_VOTE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a few|a (?:\w+ )?"
+    r"(?:majority|minority)|the only)(?: \w+)? (?:members?|governors?|policymakers|officials|capitals|countries|"
+    r"states|governments|ministers|colleagues|lawmakers|senators|judges|delegations|allies)\b[^.;:]{0,60}?"
+    r"\b(?:supported|backed|vote|voted|opposed|dissented|objected|rejected|endorsed)\b", re.IGNORECASE)
 
 
 def _cue_polarity(slug: str, clause: str, hits: list[CueHit], lexicon: Lexicon, matcher: TopicMatcher,

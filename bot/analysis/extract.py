@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .classify import TopicMatcher, classify_statement
+from .classify import COUNTED_VOTE, TopicMatcher, classify_statement
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
@@ -380,7 +380,9 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
     by LINE_MARGIN votes, a commitment counting COMMITMENT_WEIGHT times. A refusal whose object is
     no topic thing ("There will be no new deadline", "I will not let the system collapse") takes no
     side by itself (see `classify._polarity`): the speaker refuses what their line is against, so it
-    takes the line too. Other commitments, deflections and recaps keep their own reading."""
+    takes the line too. Other commitments, deflections and recaps keep their own reading, and so does
+    a tally of how others voted ("one member had not supported the decision"): it is no view of the
+    speaker's own."""
     lines: dict[tuple[str, str], list[str]] = {}
     for s in statements:
         if s.speaker_slug is None or s.recap or s.kind == "deflection":
@@ -395,7 +397,7 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
     out = []
     for s in statements:
         if s.speaker_slug is not None and (s.kind == "position" or s.subtype == "refusal") and not s.recap and any(
-                t.stance == "neutral" for t in s.topics):
+                t.stance == "neutral" for t in s.topics) and not COUNTED_VOTE.search(s.text):
             topics = tuple(
                 replace(t, stance=line)
                 if t.stance == "neutral" and (line := lines.get((s.speaker_slug, t.slug))) else t
