@@ -533,3 +533,12 @@ def test_denied_expectation_flips_the_action(engine):
 def test_having_to_be_realistic_is_a_hedge(engine):
     kind, subtype, _ = _read_one(engine, "The 2030 coal exit stands, but we have to be realistic", "fossil-fuel-phaseout")
     assert (kind, subtype) == ("deflection", "hedged")
+
+
+def test_a_quote_after_an_attributed_quote_in_the_same_paragraph_continues_that_speaker(engine):
+    statements = analyze(engine, (
+        "Body text opens the story about the ceasefire talks in the region.\n"
+        "\u201cWe have agreed with our partners on the next steps,\u201d Antony Blinken said. "
+        "\u201cThe United States will stay engaged until the work is done.\u201d\n"
+        "He said he had briefed the team of President-elect Donald Trump on the talks."))
+    assert by_text(statements, "will stay engaged").speaker_slug == "antony-blinken"

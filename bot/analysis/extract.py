@@ -185,6 +185,12 @@ class Engine:
         result: dict[int, _Attribution | None] = {}
         for g, idxs in groups.items():
             attrib = next((rows[i]["attr"] for i in idxs if rows[i]["attr"]), None)
+            first = idxs[0]
+            if attrib is None and first > 0 and rows[first - 1]["block"] is rows[first]["block"] \
+                    and rows[first - 1]["quotes"] and rows[first - 1]["attr"] is not None:
+                # '"...," he said. "And more ..."': a quote that follows an attributed quote in the
+                # same paragraph continues that speaker
+                attrib = rows[first - 1]["attr"]
             if attrib is None:
                 attrib = self._next_sentence_speaker(rows, idxs[-1] + 1)
             if attrib is None:
