@@ -94,8 +94,8 @@ class StanceReport:
 
 
 def content_hash(text: str) -> str:
-    """Same article, different whitespace or case in the copy: same hash."""
-    simple = re.sub(r"\s+", " ", normalise(text)).strip().lower()
+    """Same article, different whitespace or case in the copy: same hash (`text` is normalised)."""
+    simple = re.sub(r"\s+", " ", text).strip().lower()
     return hashlib.sha256(simple.encode("utf-8")).hexdigest()
 
 
@@ -295,6 +295,12 @@ class StanceService:
             return choices[hits[0][0]]
         raise NotFound("topic", query, list(dict.fromkeys(choices[h[0]].slug for h in hits))[:3])
 
+    def _filters(self, session: Session, ws: str, official: str | None,
+                 topic: str | None) -> tuple[Official | None, Topic | None]:
+        """Optional official/topic filters of a query, resolved (unknown ones raise NotFound)."""
+        return (self.resolve_official(session, ws, official) if official else None,
+                self.resolve_topic(session, ws, topic) if topic else None)
+
     def official_names(self, workspace: str) -> list[tuple[str, str]]:
         with session_scope(self.db) as session:
             self._ensure_workspace(session, workspace)
@@ -357,8 +363,7 @@ class StanceService:
                topic: str | None = None, batch: int = 1000) -> Iterator[dict]:
         """Every matching statement in id order, read in batches so memory stays flat."""
         with session_scope(self.db) as session:
-            o = self.resolve_official(session, workspace, official) if official else None
-            t = self.resolve_topic(session, workspace, topic) if topic else None
+            o, t = self._filters(session, workspace, official, topic)
         last = 0
         while True:
             with session_scope(self.db) as session:
@@ -391,8 +396,7 @@ class StanceService:
     def shifts(self, workspace: str = DEFAULT_WORKSPACE, official: str | None = None, topic: str | None = None,
                since: date | None = None, limit: int = 200) -> list[dict]:
         with session_scope(self.db) as session:
-            o = self.resolve_official(session, workspace, official) if official else None
-            t = self.resolve_topic(session, workspace, topic) if topic else None
+            o, t = self._filters(session, workspace, official, topic)
             rows = q.shifts(session, workspace, o.id if o else None, t.slug if t else None, since, limit)
             return [r.as_dict() for r in self._shift_records(session, rows)]
 
@@ -400,18 +404,18 @@ class StanceService:
     def watch(self, channel_id: str, official: str | None = None, topic: str | None = None,
               workspace: str = DEFAULT_WORKSPACE, created_by: str = "") -> tuple[Watch, bool]:
         with session_scope(self.db) as session:
-            o = self.resolve_official(session, workspace, official) if official else None
-            t = self.resolve_topic(session, workspace, topic) if topic else None
-            existing = [w for w in q.watches(session, workspace, active_only=False) if w.channel_id == channel_id
-                        and w.official_slug == (o.slug if o else "") and w.topic_slug == (t.slug if t else "")]
+            o, t = self._filters(session, workspace, official, topic)
+            key = _watch_key(channel_id, o, t)
+            existing = [w for w in q.watches(session, workspace, active_only=False)
+                        if (w.channel_id, w.official_slug, w.topic_slug) == key]
             if existing:
                 w = existing[0]
                 was_active = w.active
                 w.active = True
                 session.add(w)
                 return w, not was_active
-            w = Watch(workspace=workspace, channel_id=channel_id, official_slug=o.slug if o else "",
-                      topic_slug=t.slug if t else "", created_by=created_by)
+            w = Watch(workspace=workspace, channel_id=key[0], official_slug=key[1], topic_slug=key[2],
+                      created_by=created_by)
             session.add(w)
             session.flush()
             return w, True
@@ -419,12 +423,11 @@ class StanceService:
     def unwatch(self, channel_id: str, official: str | None = None, topic: str | None = None,
                 workspace: str = DEFAULT_WORKSPACE) -> int:
         with session_scope(self.db) as session:
-            o = self.resolve_official(session, workspace, official) if official else None
-            t = self.resolve_topic(session, workspace, topic) if topic else None
+            o, t = self._filters(session, workspace, official, topic)
+            key = _watch_key(channel_id, o, t)
             n = 0
             for w in q.watches(session, workspace):
-                if w.channel_id == channel_id and w.official_slug == (o.slug if o else "") \
-                        and w.topic_slug == (t.slug if t else ""):
+                if (w.channel_id, w.official_slug, w.topic_slug) == key:
                     w.active = False
                     session.add(w)
                     n += 1
@@ -436,9 +439,11 @@ class StanceService:
 
     def alerts(self, workspace: str | None = DEFAULT_WORKSPACE, status: str | None = None, limit: int = 200) -> list[dict]:
         with session_scope(self.db) as session:
+            rows = q.alerts(session, workspace, status, limit)
+            records = self._shift_records(session, [session.get(Shift, a.shift_id) for a in rows])
             out = []
-            for a in q.alerts(session, workspace, status, limit):
-                rec = self._shift_records(session, [session.get(Shift, a.shift_id)])[0].as_dict()
+            for a, record in zip(rows, records, strict=True):
+                rec = record.as_dict()
                 out.append({"id": a.id, "workspace": a.workspace, "channel_id": a.channel_id, "status": a.status,
                             "attempts": a.attempts, "last_error": a.last_error,
                             "created_at": a.created_at.isoformat(),
@@ -529,6 +534,11 @@ class StanceService:
             # positions of both now share a timeline: let the next pass re-check it
             q.meta_set(session, "shift_watermark", "0")
             return a
+
+
+def _watch_key(channel_id: str, o: Official | None, t: Topic | None) -> tuple[str, str, str]:
+    """A watch's identity: channel, official slug and topic slug ("" for any)."""
+    return channel_id, o.slug if o else "", t.slug if t else ""
 
 
 def statement_dict(s: Statement, a: Article, o: Official | None, topics: list[StatementTopic]) -> dict:

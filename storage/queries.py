@@ -159,20 +159,9 @@ def last_firm_position(session: Session, ws: str, official_id: int, topic: str, 
         .order_by(col(ArticlePosition.published).desc(), col(ArticlePosition.article_id).desc()).limit(1)).first()
 
 
-def latest_position(session: Session, ws: str, official_id: int, topic: str) -> ArticlePosition | None:
-    return session.exec(select(ArticlePosition).where(
-        ArticlePosition.workspace == ws, ArticlePosition.official_id == official_id, ArticlePosition.topic_slug == topic)
-        .order_by(col(ArticlePosition.published).desc(), col(ArticlePosition.article_id).desc()).limit(1)).first()
-
-
 def positions_after(session: Session, watermark: int, limit: int) -> Sequence[ArticlePosition]:
     return session.exec(select(ArticlePosition).where(ArticlePosition.id > watermark)
                         .order_by(ArticlePosition.id).limit(limit)).all()
-
-
-def shifts_for_key(session: Session, ws: str, official_id: int, topic: str) -> Sequence[Shift]:
-    return session.exec(select(Shift).where(Shift.workspace == ws, Shift.official_id == official_id,
-                                            Shift.topic_slug == topic)).all()
 
 
 def shifts(session: Session, ws: str, official_id: int | None = None, topic: str | None = None,
