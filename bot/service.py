@@ -188,13 +188,14 @@ class StanceService:
             if dup is not None:
                 same = "URL" if article.url and dup.url == article.url else "content"
                 return IngestResult("duplicate", dup.id, dup.title, note=f"same {same} as article #{dup.id}")
-            analysis = self._engine(session, ws).analyze_normalised(text, published)
+            engine = self._engine(session, ws)
+            analysis = engine.analyze_normalised(text, published)
             title = article.title[:500]
             [article_id] = q.insert_returning_ids(session, Article, [dict(
                 workspace=ws, url=article.url, title=title, outlet=article.outlet[:200], published=published,
                 content_hash=digest, text=text, ingested_at=datetime.now(UTC))])
             speakers = {st.speaker_slug for st in analysis.statements if st.speaker_slug}
-            ids = self._register_officials(session, ws, analysis.discovered, speakers)
+            ids = self._register_officials(session, ws, engine, analysis.discovered, speakers)
             names = list(dict.fromkeys(st.speaker_name for st in analysis.statements if st.speaker_name))
             # bulk inserts: one round trip per table, ids back in parameter order
             statement_ids = q.insert_returning_ids(session, Statement, [dict(
@@ -225,20 +226,22 @@ class StanceService:
             q.insert_many(session, ArticlePosition, positions)
             return IngestResult("added", article_id, title, len(analysis.statements), names)
 
-    def _register_officials(self, session: Session, ws: str, found: tuple[OfficialEntry, ...],
+    def _register_officials(self, session: Session, ws: str, engine: Engine, found: tuple[OfficialEntry, ...],
                             speakers: set[str]) -> dict[str, int]:
         """Ids of every speaker slug; discovered officials are created, or get their new titles.
 
-        One query fetches every official the article needs."""
-        rows = {o.slug: o for o in q.officials_by_slugs(session, ws, speakers | {e.slug for e in found})}
+        An official the workspace's engine already knows with every title found needs no write (the
+        engine is rebuilt whenever another process changes the registry), so most articles cost one
+        id query here."""
+        known = engine.resolver.officials
+        new = [e for e in found if e.slug not in known or not set(e.titles) <= set(known[e.slug].titles)]
+        rows = {o.slug: o for o in q.officials_by_slugs(session, ws, {e.slug for e in new})}
         changed = False
-        for entry in found:
+        for entry in new:
             existing = rows.get(entry.slug)
             if existing is None:
-                existing = rows[entry.slug] = Official(
-                    workspace=ws, slug=entry.slug, name=entry.name, titles=list(entry.titles),
-                    aliases=list(entry.aliases), discovered=True)
-                session.add(existing)
+                session.add(Official(workspace=ws, slug=entry.slug, name=entry.name, titles=list(entry.titles),
+                                     aliases=list(entry.aliases), discovered=True))
                 changed = True
             elif existing.merged_into_id is None:
                 merged = merge_official(OfficialEntry(existing.slug, existing.name, tuple(existing.titles),
@@ -254,15 +257,11 @@ class StanceService:
             with self._lock:
                 cached = self._engines.get(ws)
                 if cached and cached[0] == before:  # teach the cached engine instead of rebuilding it
-                    for entry in found:
-                        cached[1].resolver.add_official(entry)
+                    for entry in new:
+                        cached[1].resolver.add_official(merge_official(known[entry.slug], entry)
+                                                        if entry.slug in known else entry)
                     self._engines[ws] = (q.meta_get(session, f"regver:{ws}", "0"), cached[1])
-        ids = {}
-        for slug, o in rows.items():
-            target = q.official_by_slug(session, ws, slug) if o.merged_into_id is not None else o
-            if target is not None:
-                ids[slug] = target.id
-        return ids
+        return q.official_ids(session, ws, speakers | {e.slug for e in found})
 
     # -- lookups ---------------------------------------------------------------------------------
     def resolve_official(self, session: Session, ws: str, query: str) -> Official:
