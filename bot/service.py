@@ -107,6 +107,8 @@ class StanceService:
         off_paths, topic_paths = self.settings.registry_paths()
         self.base_registry = load_registry_files([*off_paths, *topic_paths])
         self._engines: dict[str, tuple[str, Engine]] = {}
+        # official ids by slug per workspace, valid for one registry version (see _register_officials)
+        self._official_ids: dict[str, tuple[str, dict[str, int]]] = {}
         self._seeded: set[str] = set()
         self._lock = threading.Lock()
 
@@ -133,17 +135,19 @@ class StanceService:
         self._bump(session, ws)
         session.flush()
 
-    def _bump(self, session: Session, ws: str) -> None:
-        version = int(q.meta_get(session, f"regver:{ws}", "0") or 0) + 1
-        q.meta_set(session, f"regver:{ws}", str(version))
+    def _bump(self, session: Session, ws: str) -> str:
+        """Mark the workspace's registry as changed; returns the new version."""
+        version = str(int(q.meta_get(session, f"regver:{ws}", "0") or 0) + 1)
+        q.meta_set(session, f"regver:{ws}", version)
+        return version
 
-    def _engine(self, session: Session, ws: str) -> Engine:
-        """The analysis engine for a workspace, rebuilt only when its registry changed."""
+    def _engine(self, session: Session, ws: str) -> tuple[str, Engine]:
+        """The workspace's registry version and its analysis engine, rebuilt only when the registry changed."""
         version = q.meta_get(session, f"regver:{ws}", "0")
         with self._lock:
             cached = self._engines.get(ws)
             if cached and cached[0] == version:
-                return cached[1]
+                return cached
         registry = Registry(
             officials=tuple(OfficialEntry(o.slug, o.name, tuple(o.titles), tuple(o.aliases))
                             for o in q.officials(session, ws)),
@@ -153,7 +157,7 @@ class StanceService:
         engine = Engine(registry)
         with self._lock:
             self._engines[ws] = (version, engine)
-        return engine
+        return version, engine
 
     # -- ingest ----------------------------------------------------------------------------------
     def ingest(self, article: ArticleInput, workspace: str = DEFAULT_WORKSPACE) -> IngestResult:
@@ -188,14 +192,14 @@ class StanceService:
             if dup is not None:
                 same = "URL" if article.url and dup.url == article.url else "content"
                 return IngestResult("duplicate", dup.id, dup.title, note=f"same {same} as article #{dup.id}")
-            engine = self._engine(session, ws)
+            version, engine = self._engine(session, ws)
             analysis = engine.analyze_normalised(text, published)
             title = article.title[:500]
             [article_id] = q.insert_returning_ids(session, Article, [dict(
                 workspace=ws, url=article.url, title=title, outlet=article.outlet[:200], published=published,
                 content_hash=digest, text=text, ingested_at=datetime.now(UTC))])
             speakers = {st.speaker_slug for st in analysis.statements if st.speaker_slug}
-            ids = self._register_officials(session, ws, engine, analysis.discovered, speakers)
+            ids = self._register_officials(session, ws, version, engine, analysis.discovered, speakers)
             names = list(dict.fromkeys(st.speaker_name for st in analysis.statements if st.speaker_name))
             # bulk inserts: one round trip per table, ids back in parameter order
             statement_ids = q.insert_returning_ids(session, Statement, [dict(
@@ -226,8 +230,8 @@ class StanceService:
             q.insert_many(session, ArticlePosition, positions)
             return IngestResult("added", article_id, title, len(analysis.statements), names)
 
-    def _register_officials(self, session: Session, ws: str, engine: Engine, found: tuple[OfficialEntry, ...],
-                            speakers: set[str]) -> dict[str, int]:
+    def _register_officials(self, session: Session, ws: str, version: str, engine: Engine,
+                            found: tuple[OfficialEntry, ...], speakers: set[str]) -> dict[str, int]:
         """Ids of every speaker slug; discovered officials are created, or get their new titles.
 
         An official the workspace's engine already knows with every title found needs no write (the
@@ -252,16 +256,26 @@ class StanceService:
                     changed = True
         if changed:
             session.flush()
-            before = q.meta_get(session, f"regver:{ws}", "0")
-            self._bump(session, ws)
+            bumped = self._bump(session, ws)
             with self._lock:
                 cached = self._engines.get(ws)
-                if cached and cached[0] == before:  # teach the cached engine instead of rebuilding it
+                if cached and cached[0] == version:  # teach the cached engine instead of rebuilding it
                     for entry in new:
                         cached[1].resolver.add_official(merge_official(known[entry.slug], entry)
                                                         if entry.slug in known else entry)
-                    self._engines[ws] = (q.meta_get(session, f"regver:{ws}", "0"), cached[1])
-        return q.official_ids(session, ws, speakers | {e.slug for e in found})
+                    self._engines[ws] = (bumped, cached[1])
+            return q.official_ids(session, ws, speakers | {e.slug for e in found})
+        # nothing written: ids of committed rows, which only a registry change (a new version) alters
+        with self._lock:
+            cached_ids = self._official_ids.get(ws)
+            if cached_ids is None or cached_ids[0] != version:
+                cached_ids = self._official_ids[ws] = (version, {})
+        ids = cached_ids[1]
+        wanted = speakers | {e.slug for e in found}
+        missing = wanted - ids.keys()
+        if missing:
+            ids.update(q.official_ids(session, ws, missing))
+        return {slug: ids[slug] for slug in wanted if slug in ids}
 
     # -- lookups ---------------------------------------------------------------------------------
     def resolve_official(self, session: Session, ws: str, query: str) -> Official:

@@ -258,6 +258,10 @@ def test_official_merge_moves_statements(service, seed_input):
     after = {o["slug"]: o["statements"] for o in service.list_officials()}
     assert "kate-novak" not in after and after["katarzyna-wrobel"] == 2
     assert service.stance("kate-novak", "interest-rates").official.slug == "katarzyna-wrobel"
+    # an article ingested after the merge is filed under the official kept, not the stale record
+    service.ingest(ArticleInput(title="Three", published=seed_input.published,
+                                text="Governor Kate Novak said on Tuesday that interest rates will fall again soon."))
+    assert {o["slug"]: o["statements"] for o in service.list_officials()}["katarzyna-wrobel"] == 3
 
 
 async def test_slash_error_is_a_short_ephemeral_reply(standin, world, settings, seeded):

@@ -741,7 +741,10 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         if table.requires:
             if low is None:
                 low = text.lower()
-            if not table.requires_re.search(low):
+            for literal in table.requires:  # `in` per literal beats one regex alternation here
+                if literal in low:
+                    break
+            else:
                 continue
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
