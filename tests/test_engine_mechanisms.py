@@ -542,3 +542,11 @@ def test_a_quote_after_an_attributed_quote_in_the_same_paragraph_continues_that_
         "\u201cThe United States will stay engaged until the work is done.\u201d\n"
         "He said he had briefed the team of President-elect Donald Trump on the talks."))
     assert by_text(statements, "will stay engaged").speaker_slug == "antony-blinken"
+
+
+def test_a_qualified_thing_matches_in_the_singular_and_a_time_after_the_verb_is_no_object(engine):
+    # "coal units" -> "coal unit": a qualified head has one sense; "that year" is when, not what, it closes
+    _k, _s, stance = _read_one(engine, "The last coal unit in the grid will close that year", "fossil-fuel-phaseout")
+    assert stance == "support"
+    _k, _s, stance = _read_one(engine, "The oldest coal unit will run for another decade", "fossil-fuel-phaseout")
+    assert stance == "oppose"

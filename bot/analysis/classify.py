@@ -317,9 +317,10 @@ _NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
 
 def _singular(noun: str) -> str | None:
     """The singular of a plural thing ("coal plants" -> "coal plant"), or None when the last word
-    is no plain plural or its singular is a short word of another sense ("mines" -> "mine")."""
+    is no plain plural or, standing alone, its singular is a short word of another sense ("mines" -> "mine")."""
     head, _, last = noun.rpartition(" ")
-    if not last.endswith("s") or last.endswith(_NOT_PLURAL) or len(last) < 6:
+    # a qualified head has one sense: "coal units" -> "coal unit", while a bare "mines" stays plural
+    if not last.endswith("s") or last.endswith(_NOT_PLURAL) or len(last) < (4 if head else 6):
         return None
     one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
     return f"{head} {one}" if head else one
@@ -377,6 +378,9 @@ _NOT_OBJECT = frozenset("to of".split())
 _INTRANS_FOLLOW = frozenset(
     "to for by in on at from until as and or but if when while with after before over further soon again "
     "below above beyond anyway too also only still more less much this next".split())
+# "close that year", "end every spring": a determiner and a time noun after a verb are no object
+_TIME_DETERMINERS = frozenset("that this next last every each the same".split())
+_TIME_NOUNS = frozenset("year years month months week weeks day days decade summer winter spring autumn quarter time".split())
 _SKIP_BACK = frozenset(
     "to be will would shall can could should must may might do does did have has had been also immediately yet "
     "still ever then now further swiftly quickly gradually eventually fully finally going want wants plan plans "
@@ -573,6 +577,8 @@ def _last_is_object(tokens: list, last: int) -> bool:
     if last + 1 >= len(tokens):
         return False
     word = tokens[last + 1][2]
+    if word in _TIME_DETERMINERS and last + 2 < len(tokens) and tokens[last + 2][2] in _TIME_NOUNS:
+        return False  # "the last unit would close that year": a time, not an object
     return (word[0].isalnum() or word[0] == "_") and word not in _INTRANS_FOLLOW and not word.endswith("ly")
 
 
