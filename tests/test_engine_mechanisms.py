@@ -546,7 +546,7 @@ def test_a_quote_after_an_attributed_quote_in_the_same_paragraph_continues_that_
 
 def test_a_qualified_thing_matches_in_the_singular_and_a_time_after_the_verb_is_no_object(engine):
     # "coal units" -> "coal unit": a qualified head has one sense; "that year" is when, not what, it closes
-    _k, _s, stance = _read_one(engine, "The last coal unit in the grid will close that year", "fossil-fuel-phaseout")
-    assert stance == "support"
-    _k, _s, stance = _read_one(engine, "The oldest coal unit will run for another decade", "fossil-fuel-phaseout")
-    assert stance == "oppose"
+    action = engine.topics.action("the last coal unit will close that year", "fossil-fuel-phaseout", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("the oldest coal unit will run for another decade", "fossil-fuel-phaseout", engine.lexicon)
+    assert action is not None and action[0] == -1
