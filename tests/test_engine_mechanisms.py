@@ -550,3 +550,24 @@ def test_a_qualified_thing_matches_in_the_singular_and_a_time_after_the_verb_is_
     assert action is not None and action[0] == 1
     action = engine.topics.action("the oldest coal unit will run for another decade", "fossil-fuel-phaseout", engine.lexicon)
     assert action is not None and action[0] == -1
+
+
+def test_a_modal_before_an_oppose_verb_is_its_auxiliary_not_a_vote(engine):
+    # "will" is no support of its own when it governs the oppose verb: "we will fight this plan"
+    _k, _s, stance = _read_one(engine, "We will fight this tariff plan in every court", "tariffs")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "The union says it would only hurt the coal phase-out", "fossil-fuel-phaseout")
+    assert stance == "oppose"
+
+
+def test_negation_does_not_reach_past_a_comma(engine):
+    # "not reckless, it is sensible": the negator denies "reckless" only
+    _k, _s, stance = _read_one(engine, "Public borrowing for new bridges is not reckless, it is sensible", "fiscal-stimulus")
+    assert stance == "support"
+    _k, _s, stance = _read_one(engine, "Public borrowing for new bridges is not sensible", "fiscal-stimulus")
+    assert stance == "oppose"
+
+
+def test_holding_the_line_and_sensible_are_support_words(engine):
+    _k, _s, stance = _read_one(engine, "Exporters want the government to hold the line on tariffs", "tariffs")
+    assert stance == "support"

@@ -82,6 +82,10 @@ _DENIED_EXPECTATION = re.compile(
     r"\b(?:(?:should|do|does|must|will|can) not|shouldn't|don't|doesn't|cannot|can't|mustn't|won't|nobody should|no one should)"
     r"\s+(?:\w+\s+)?(?:expect|count on|bank on|assume|anticipate|hold (?:their|your|our) breath for)\b(?![^,;]*\bthat\b)",
     re.IGNORECASE)
+# a modal support word and what may stand between it and the verb it governs: "will fight",
+# "would only hurt", "are going to simply reject"
+_MODAL = re.compile(r"will|shall|would|should|must|going to", re.IGNORECASE)
+_AUXILIARY_GAP = re.compile(r"\s+(?:(?:also|only|simply|just|then|now|still|certainly|surely|be|have)\s+)*", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -1090,6 +1094,10 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         # undoing the progress", "hurt the recovery we welcomed"
         support_spans = [(a, t) for a, t in support_spans if not any(
             x <= a < y or y <= a and _OBJECT_GAP.fullmatch(clause, y, a) for x, y in opposed)]
+    if opposed:  # "we will fight this date": a modal is the auxiliary of the oppose verb after it, no vote
+        support_spans = [(a, t) for a, t in support_spans if not any(
+            a < x < a + len(t) or _MODAL.fullmatch(t) and _AUXILIARY_GAP.fullmatch(clause, a + len(t), x)
+            for x, _y in opposed)]
     process = [(h.start, h.start + len(h.text)) for h in hits if h.table.name == "process"]
     if process:  # "we will review it, then decide": the "will" of a promised process is no vote
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in process)]
@@ -1108,7 +1116,12 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
 
 
 def _negated_before(clause: str, pos: int, lexicon: Lexicon, window: int = 4) -> bool:
+    """A negator among the few words before `pos`, in the same clause part: a comma, semicolon or
+    colon ends its scope ("not reckless, it is sensible" does not deny "sensible")."""
     before = clause[:pos]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+    if cut >= 0:
+        before = before[cut + 1:]
     words = re.findall(r"[\w'\u2019]+", before)[-window:]
     return bool(lexicon.negation.search(" ".join(words)))
 
