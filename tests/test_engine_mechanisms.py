@@ -571,3 +571,11 @@ def test_negation_does_not_reach_past_a_comma(engine):
 def test_holding_the_line_and_sensible_are_support_words(engine):
     _k, _s, stance = _read_one(engine, "Exporters want the government to hold the line on tariffs", "tariffs")
     assert stance == "support"
+
+
+def test_resolve_to_get_inflation_back_to_target_opposes_a_cut(engine):
+    _k, _s, stance = _read_one(engine, "Monetary policy will stay the course until the job is done", "interest-rates")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "We are determined to bring inflation back to 2% and keep policy steady",
+                               "interest-rates", context={"interest-rates"})
+    assert stance == "oppose"
