@@ -579,3 +579,14 @@ def test_resolve_to_get_inflation_back_to_target_opposes_a_cut(engine):
     _k, _s, stance = _read_one(engine, "We are determined to bring inflation back to 2% and keep policy steady",
                                "interest-rates", context={"interest-rates"})
     assert stance == "oppose"
+
+
+def test_staying_below_a_ceiling_holds_the_thing_down(engine):
+    action = engine.topics.action("public spending will stay below the ceiling", "fiscal-stimulus", engine.lexicon)
+    assert action is not None and action[0] == -1
+    action = engine.topics.action("public spending will stay at that level", "fiscal-stimulus", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("irregular arrivals will remain under 100,000", "migration-controls", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("irregular arrivals will remain under review", "migration-controls", engine.lexicon)
+    assert action is not None and action[0] == -1

@@ -447,7 +447,7 @@ def action_direction(clause: str, nouns: re.Pattern[str], signs: dict[str, int],
         if not sign:
             continue
         hit = _verb_before(tokens, n0, n1, verb_by_last, actions.results or {}) or _verb_after(
-            tokens, n1, intrans_by_first, verb_by_first)
+            tokens, n1, intrans_by_first, verb_by_first, actions.caps)
         if hit is None:
             continue
         direction, v, v_last = hit
@@ -586,8 +586,10 @@ def _last_is_object(tokens: list, last: int) -> bool:
     return (word[0].isalnum() or word[0] == "_") and word not in _INTRANS_FOLLOW and not word.endswith("ly")
 
 
-def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: dict) -> tuple[int, int, int] | None:
-    """(sign, verb token) of an intransitive or passive verb a few words after the thing (its subject)."""
+def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: dict,
+                caps: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
+    """(sign, verb token) of an intransitive or passive verb a few words after the thing (its subject).
+    A verb of staying followed by a ceiling (`caps`: "will stay below 3%") holds the thing down."""
     if any(t[2] in _CONDITIONAL for t in tokens[max(0, n1 - 6):n1]):
         return None  # "if the tariffs stay"
     k, gap, sign, passive, free = n1 + 1, 0, 1, False, 0
@@ -614,6 +616,9 @@ def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: di
             if nxt is not None and tokens[last + 1][2].endswith("ing"):
                 s *= nxt[1]
                 last = nxt[0]
+            elif s > 0 and last + 2 < len(tokens) and tokens[last + 1][2] in caps and (
+                    tokens[last + 2][2][0].isdigit() or tokens[last + 2][2] in _DETERMINERS):
+                s = -1  # "the deficit will stay below the ceiling", not "remain under review"
             return sign * s, k, last
         if trans is not None:
             return None  # the thing is the subject of a transitive verb ("tariffs hurt exporters")
