@@ -542,3 +542,51 @@ def test_a_quote_after_an_attributed_quote_in_the_same_paragraph_continues_that_
         "\u201cThe United States will stay engaged until the work is done.\u201d\n"
         "He said he had briefed the team of President-elect Donald Trump on the talks."))
     assert by_text(statements, "will stay engaged").speaker_slug == "antony-blinken"
+
+
+def test_a_qualified_thing_matches_in_the_singular_and_a_time_after_the_verb_is_no_object(engine):
+    # "coal units" -> "coal unit": a qualified head has one sense; "that year" is when, not what, it closes
+    action = engine.topics.action("the last coal unit will close that year", "fossil-fuel-phaseout", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("the oldest coal unit will run for another decade", "fossil-fuel-phaseout", engine.lexicon)
+    assert action is not None and action[0] == -1
+
+
+def test_a_modal_before_an_oppose_verb_is_its_auxiliary_not_a_vote(engine):
+    # "will" is no support of its own when it governs the oppose verb: "we will fight this plan"
+    _k, _s, stance = _read_one(engine, "We will fight this tariff plan in every court", "tariffs")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "The union says it would only hurt the coal phase-out", "fossil-fuel-phaseout")
+    assert stance == "oppose"
+
+
+def test_negation_does_not_reach_past_a_comma(engine):
+    # "not reckless, it is sensible": the negator denies "reckless" only
+    _k, _s, stance = _read_one(engine, "Public borrowing for new bridges is not reckless, it is sensible", "fiscal-stimulus")
+    assert stance == "support"
+    _k, _s, stance = _read_one(engine, "Public borrowing for new bridges is not sensible", "fiscal-stimulus")
+    assert stance == "oppose"
+
+
+def test_holding_the_line_and_sensible_are_support_words(engine):
+    _k, _s, stance = _read_one(engine, "Exporters want the government to hold the line on tariffs", "tariffs")
+    assert stance == "support"
+
+
+def test_resolve_to_get_inflation_back_to_target_opposes_a_cut(engine):
+    _k, _s, stance = _read_one(engine, "Monetary policy will stay the course until the job is done", "interest-rates")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "We are determined to bring inflation back to 2% and keep policy steady",
+                               "interest-rates", context={"interest-rates"})
+    assert stance == "oppose"
+
+
+def test_staying_below_a_ceiling_holds_the_thing_down(engine):
+    action = engine.topics.action("public spending will stay below the ceiling", "fiscal-stimulus", engine.lexicon)
+    assert action is not None and action[0] == -1
+    action = engine.topics.action("public spending will stay at that level", "fiscal-stimulus", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("irregular arrivals will remain under 100,000", "migration-controls", engine.lexicon)
+    assert action is not None and action[0] == 1
+    action = engine.topics.action("irregular arrivals will remain under review", "migration-controls", engine.lexicon)
+    assert action is not None and action[0] == -1

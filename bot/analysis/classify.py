@@ -82,6 +82,10 @@ _DENIED_EXPECTATION = re.compile(
     r"\b(?:(?:should|do|does|must|will|can) not|shouldn't|don't|doesn't|cannot|can't|mustn't|won't|nobody should|no one should)"
     r"\s+(?:\w+\s+)?(?:expect|count on|bank on|assume|anticipate|hold (?:their|your|our) breath for)\b(?![^,;]*\bthat\b)",
     re.IGNORECASE)
+# a modal support word and what may stand between it and the verb it governs: "will fight",
+# "would only hurt", "are going to simply reject"
+_MODAL = re.compile(r"will|shall|would|should|must|going to", re.IGNORECASE)
+_AUXILIARY_GAP = re.compile(r"\s+(?:(?:also|only|simply|just|then|now|still|certainly|surely|be|have)\s+)*", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
 
@@ -317,9 +321,10 @@ _NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
 
 def _singular(noun: str) -> str | None:
     """The singular of a plural thing ("coal plants" -> "coal plant"), or None when the last word
-    is no plain plural or its singular is a short word of another sense ("mines" -> "mine")."""
+    is no plain plural or, standing alone, its singular is a short word of another sense ("mines" -> "mine")."""
     head, _, last = noun.rpartition(" ")
-    if not last.endswith("s") or last.endswith(_NOT_PLURAL) or len(last) < 6:
+    # a qualified head has one sense: "coal units" -> "coal unit", while a bare "mines" stays plural
+    if not last.endswith("s") or last.endswith(_NOT_PLURAL) or len(last) < (4 if head else 6):
         return None
     one = last[:-3] + "y" if last.endswith("ies") else last[:-1]
     return f"{head} {one}" if head else one
@@ -377,6 +382,9 @@ _NOT_OBJECT = frozenset("to of".split())
 _INTRANS_FOLLOW = frozenset(
     "to for by in on at from until as and or but if when while with after before over further soon again "
     "below above beyond anyway too also only still more less much this next".split())
+# "close that year", "end every spring": a determiner and a time noun after a verb are no object
+_TIME_DETERMINERS = frozenset("that this next last every each the same".split())
+_TIME_NOUNS = frozenset("year years month months week weeks day days decade summer winter spring autumn quarter time".split())
 _SKIP_BACK = frozenset(
     "to be will would shall can could should must may might do does did have has had been also immediately yet "
     "still ever then now further swiftly quickly gradually eventually fully finally going want wants plan plans "
@@ -439,7 +447,7 @@ def action_direction(clause: str, nouns: re.Pattern[str], signs: dict[str, int],
         if not sign:
             continue
         hit = _verb_before(tokens, n0, n1, verb_by_last, actions.results or {}) or _verb_after(
-            tokens, n1, intrans_by_first, verb_by_first)
+            tokens, n1, intrans_by_first, verb_by_first, actions.caps)
         if hit is None:
             continue
         direction, v, v_last = hit
@@ -573,11 +581,15 @@ def _last_is_object(tokens: list, last: int) -> bool:
     if last + 1 >= len(tokens):
         return False
     word = tokens[last + 1][2]
+    if word in _TIME_DETERMINERS and last + 2 < len(tokens) and tokens[last + 2][2] in _TIME_NOUNS:
+        return False  # "the last unit would close that year": a time, not an object
     return (word[0].isalnum() or word[0] == "_") and word not in _INTRANS_FOLLOW and not word.endswith("ly")
 
 
-def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: dict) -> tuple[int, int, int] | None:
-    """(sign, verb token) of an intransitive or passive verb a few words after the thing (its subject)."""
+def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: dict,
+                caps: frozenset[str] = frozenset()) -> tuple[int, int, int] | None:
+    """(sign, verb token) of an intransitive or passive verb a few words after the thing (its subject).
+    A verb of staying followed by a ceiling (`caps`: "will stay below 3%") holds the thing down."""
     if any(t[2] in _CONDITIONAL for t in tokens[max(0, n1 - 6):n1]):
         return None  # "if the tariffs stay"
     k, gap, sign, passive, free = n1 + 1, 0, 1, False, 0
@@ -604,6 +616,9 @@ def _verb_after(tokens: list, n1: int, intrans_by_first: dict, verb_by_first: di
             if nxt is not None and tokens[last + 1][2].endswith("ing"):
                 s *= nxt[1]
                 last = nxt[0]
+            elif s > 0 and last + 2 < len(tokens) and tokens[last + 1][2] in caps and (
+                    tokens[last + 2][2][0].isdigit() or tokens[last + 2][2] in _DETERMINERS):
+                s = -1  # "the deficit will stay below the ceiling", not "remain under review"
             return sign * s, k, last
         if trans is not None:
             return None  # the thing is the subject of a transitive verb ("tariffs hurt exporters")
@@ -1087,6 +1102,10 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         # undoing the progress", "hurt the recovery we welcomed"
         support_spans = [(a, t) for a, t in support_spans if not any(
             x <= a < y or y <= a and _OBJECT_GAP.fullmatch(clause, y, a) for x, y in opposed)]
+    if opposed:  # "we will fight this date": a modal is the auxiliary of the oppose verb after it, no vote
+        support_spans = [(a, t) for a, t in support_spans if not any(
+            a < x < a + len(t) or _MODAL.fullmatch(t) and _AUXILIARY_GAP.fullmatch(clause, a + len(t), x)
+            for x, _y in opposed)]
     process = [(h.start, h.start + len(h.text)) for h in hits if h.table.name == "process"]
     if process:  # "we will review it, then decide": the "will" of a promised process is no vote
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in process)]
@@ -1105,7 +1124,12 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
 
 
 def _negated_before(clause: str, pos: int, lexicon: Lexicon, window: int = 4) -> bool:
+    """A negator among the few words before `pos`, in the same clause part: a comma, semicolon or
+    colon ends its scope ("not reckless, it is sensible" does not deny "sensible")."""
     before = clause[:pos]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+    if cut >= 0:
+        before = before[cut + 1:]
     words = re.findall(r"[\w'\u2019]+", before)[-window:]
     return bool(lexicon.negation.search(" ".join(words)))
 

@@ -45,6 +45,7 @@ class ActionLexicon:
     modifiers: tuple[tuple[re.Pattern[str], int, frozenset[str] | None], ...]  # quantity word first: "new tariffs"
     tails: frozenset[str] = frozenset()  # last words of multi-word transitive verbs ("phase out", "stick to")
     results: dict[str, int] | None = None  # state word after the object: "keep rates low" (-1), "push them up" (+1)
+    caps: frozenset[str] = frozenset()  # a ceiling after a verb of staying: "the deficit will stay below 3%" holds it down
 
 
 @dataclass(frozen=True)
@@ -346,4 +347,5 @@ def _load_actions() -> ActionLexicon:
         modifiers=(_action_class(data["modifier"]["more"], 1), _action_class(data["modifier"]["less"], -1)),
         tails=frozenset(w for p in multi for w in re.findall(r"[a-z]+", p.rsplit(" ", 1)[1])),
         results={**{w: 1 for w in data["result"]["more"]}, **{w: -1 for w in data["result"]["less"]}},
+        caps=frozenset(data["result"].get("cap", ())),
     )
