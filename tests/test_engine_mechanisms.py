@@ -590,3 +590,21 @@ def test_staying_below_a_ceiling_holds_the_thing_down(engine):
     assert action is not None and action[0] == 1
     action = engine.topics.action("irregular arrivals will remain under review", "migration-controls", engine.lexicon)
     assert action is not None and action[0] == -1
+
+
+def test_short_quote_that_is_a_whole_utterance_stays_direct(engine):
+    # a four-word quote in a ten-word sentence is still the statement itself, not reported speech
+    text = ("Sanctions stay, Berlin says\n"
+            "\"We will not lift sanctions,\" Chancellor Friedrich Merz told reporters on Monday.\n"
+            "Asked whether the package could be delayed, he said: \"That is not on the table.\"\n"
+            "Merz said the measures were \"long overdue\" and would stay in force for years.")
+    statements = analyze(engine, text)
+    first = by_text(statements, "We will not lift")
+    assert first.direct and first.text == "We will not lift sanctions"
+    answer = by_text(statements, "not on the table")
+    assert answer.direct and "Asked" not in answer.text
+    # the question around the quote names its topic
+    assert "russia-sanctions" in {t.slug for t in answer.topics}
+    # a quoted phrase inside reported speech keeps the whole reported sentence
+    partial = by_text(statements, "long overdue")
+    assert not partial.direct and partial.text.startswith("Merz said")

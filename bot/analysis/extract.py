@@ -247,7 +247,10 @@ class Engine:
                 start = max(sent.start, min(a for a, _b, _g in quotes))
                 end = min(sent.end, max(b for _a, b, _g in quotes))
                 # a quote that covers little of the sentence is reported speech with a quoted phrase
-                if attrib and quoted_words < 0.5 * len(text[sent.start:sent.end].split()) and attrib.verb_start:
+                # ("said the plan was "dead on arrival""), unless it is a whole utterance of its own
+                if attrib and quoted_words < 0.5 * len(text[sent.start:sent.end].split()) and attrib.verb_start \
+                        and (block.role == "headline" or not any(_whole_utterance(text, sent.start, a)
+                                                                 for a, _b, _g in quotes)):
                     start, end, direct = sent.start, sent.end, False
             elif attrib is not None:
                 start, end = sent.start, sent.end
@@ -263,7 +266,16 @@ class Engine:
             same_quote = direct and bool(groups & prev_groups)
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body)) else ()
             said, narration = body, ""
-            if not direct:
+            if direct:
+                # the words around the quote ("Asked whether a cut was possible, he said: ...") may
+                # name its topic; kind and stance still come from the quote
+                outside, last = [], sent.start
+                for a, b, _g in sorted(quotes):
+                    outside.append(text[last:max(last, a)])
+                    last = max(last, b)
+                outside.append(text[last:sent.end])
+                narration = " ".join(part.strip(' "\u201c\u201d,') for part in outside).strip()
+            else:
                 said = text[sent.start:sent.end]
                 part = _speaker_part(row["frame"], row["attr"]) if row["attr"] is attrib else None
                 if part is not None:
@@ -289,6 +301,15 @@ class Engine:
             prev_slug = slug
             prev_groups = groups
         return out
+
+
+def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
+    """A quote that opens its sentence, or follows a colon or comma ("he said: "I'm not going to
+    give you a date""), and starts with a capital letter is a full utterance, not a quoted phrase."""
+    if not text[quote_start:quote_start + 1].isupper():
+        return False
+    before = text[sentence_start:quote_start - 1].rstrip()
+    return not before or before[-1] in ":,"
 
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
