@@ -608,3 +608,26 @@ def test_short_quote_that_is_a_whole_utterance_stays_direct(engine):
     # a quoted phrase inside reported speech keeps the whole reported sentence
     partial = by_text(statements, "long overdue")
     assert not partial.direct and partial.text.startswith("Merz said")
+
+
+def test_attribution_in_a_sentence_of_its_own_after_the_content(engine):
+    text = ("Kyiv expects new air defence systems\n"
+            "Ukraine expects to receive two more air defence systems from its partners this month.\n"
+            "This was stated by President Volodymyr Zelensky in his evening video address.\n"
+            "The government announced a new budget on Monday.\n"
+            "He said this month would be decisive for the talks.")
+    statements = analyze(engine, text)
+    lead = by_text(statements, "expects to receive two more")
+    assert lead.speaker_slug == "volodymyr-zelensky" and not lead.direct
+    assert not [s for s in statements if "This was stated" in s.text]  # the attribution itself is no speech
+    assert not [s for s in statements if "new budget" in s.text]  # narration stays narration
+    assert by_text(statements, "would be decisive").speaker_slug == "volodymyr-zelensky"
+
+
+def test_according_to_a_pronoun_and_head_of_state_resolve_to_the_speaker(engine):
+    text = ("President Volodymyr Zelensky spoke in Kyiv on Friday. \"We need more air defence,\" Zelensky said.\n"
+            "According to him, Ukraine needs at least seven more systems to protect its cities.\n"
+            "The head of state also noted that talks with Russia are impossible while strikes continue.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "seven more systems").speaker_slug == "volodymyr-zelensky"
+    assert by_text(statements, "talks with Russia").speaker_slug == "volodymyr-zelensky"

@@ -144,6 +144,9 @@ class Engine:
             speaker = None
             if v.startswith("according"):
                 speaker = next((m for m in mentions if 0 <= m.start - verb.end() <= 6), None)
+                him = _ACCORDING_PRONOUN.match(frame, verb.end())
+                if speaker is None and him:  # "According to him, ...": the object pronoun is the source
+                    speaker = Mention(him.start(1), him.end(1), him.group(1), "pronoun")
             else:
                 right = next((m for m in mentions if 0 <= m.start - verb.end() <= 2 and not m.possessive), None)
                 left = None
@@ -235,10 +238,12 @@ class Engine:
         context = self.topics.article_topics(text)
         headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
         focus = self.topics.focus(text, headline)
-        for row in rows:
+        for i, row in enumerate(rows):
             sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
-            if block.role in SKIP_ROLES:
-                continue
+            if block.role in SKIP_ROLES or _stated_by(row["frame"]):
+                continue  # "This was stated by X ...": the attribution of the sentence before, not speech
+            if attrib is None and not quotes and block.role != "headline":
+                attrib = _stated_after(rows, i)
             quoted_words = sum(len(text[a:b].split()) for a, b, _ in quotes)
             direct = quoted_words >= 3
             if direct:
@@ -301,6 +306,40 @@ class Engine:
             prev_slug = slug
             prev_groups = groups
         return out
+
+
+# Attribution after the content, in a sentence of its own: "Ukraine expects new systems this month.
+# This was stated by President Volodymyr Zelensky in his evening address." / "X said this at a
+# press conference." / "He made these remarks in Brussels."
+_STATED_BY = re.compile(
+    r"^\s*(?:(?:this|that|these|such|the\s+(?:statement|remarks?|comments?|announcement|words))\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:stated|said|announced|noted|declared|emphasi[sz]ed|"
+    r"stressed|made|voiced|expressed|written|posted|told)\s+by\b"
+    r"|(?:[\w.\u2019'-]+\s+){1,6}?(?:said|stated|announced|noted|wrote|declared|made)\s+(?:this|these\s+remarks"
+    r"|this\s+statement|the\s+remarks?|the\s+statement)(?=\s+(?:at|in|during|on|while|when|after|before|to|as|via"
+    r"|through|from|speaking|today|yesterday)\b|\s*[,.;]))",
+    re.IGNORECASE)
+
+
+def _stated_by(frame: str) -> bool:
+    return bool(_STATED_BY.match(frame))
+
+
+def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
+    """The speaker of an unattributed sentence whose attribution follows in a sentence of its own,
+    in the same paragraph or at the start of the next one."""
+    if i + 1 >= len(rows) or rows[i + 1]["sent"].block - rows[i]["sent"].block > 1:
+        return None
+    nxt = rows[i + 1]
+    if not _stated_by(nxt["frame"]):
+        return None
+    if nxt["attr"] is not None and nxt["attr"].mention.slug:
+        return _Attribution(nxt["attr"].mention, "next", 0, 0)
+    m = next((m for m in nxt["mentions"] if m.slug and m.kind != "anon"), None)
+    return _Attribution(m, "next", 0, 0) if m else None
+
+
+_ACCORDING_PRONOUN = re.compile(r"\s+(?:to\s+)?(him|her)\b", re.IGNORECASE)
 
 
 def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:

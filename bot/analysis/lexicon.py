@@ -6,7 +6,7 @@ import re
 import re._constants as _constants
 import re._parser as _parser
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,6 +61,8 @@ class Lexicon:
     negation: re.Pattern[str]
     undo: re.Pattern[str]
     actions: ActionLexicon | None = None
+    # "head of state" -> ("president", "king", ...): see data/title_equivalents.toml
+    title_equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _lines(name: str) -> list[str]:
@@ -281,6 +283,8 @@ def load_lexicon() -> Lexicon:
         negation=_alternation(stance["negation"]["patterns"]),
         undo=_alternation(stance["undo"]["patterns"]),
         actions=_load_actions(),
+        title_equivalents={k: tuple(v) for k, v in tomllib.loads(
+            (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
     )
 
 

@@ -36,7 +36,7 @@ ANON_RE = re.compile(
     r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
 )
-PRONOUN_GENDER = {"he": "m", "she": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GENDER_WORDS = {
     "mr": "m", "sir": "m", "lord": "m", "chairman": "m", "spokesman": "m", "congressman": "m", "businessman": "m",
     "king": "m", "prince": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f", "dame": "f",
@@ -403,6 +403,10 @@ class SpeakerResolver:
                 (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in self.lexicon.generic_title.finditer(frame))
         for start, end, words, phrase in generic:
             slug = self._resolve_title(phrase, state)
+            for other in self.lexicon.title_equivalents.get(phrase, ()) if slug is None else ():
+                slug = self._resolve_title(other, state)  # "the head of state": the president named before
+                if slug:
+                    break
             if slug:
                 out.append(Mention(start, end, words, "title", slug))
         return out
