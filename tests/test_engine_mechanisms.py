@@ -631,3 +631,14 @@ def test_according_to_a_pronoun_and_head_of_state_resolve_to_the_speaker(engine)
     statements = analyze(engine, text)
     assert by_text(statements, "seven more systems").speaker_slug == "volodymyr-zelensky"
     assert by_text(statements, "talks with Russia").speaker_slug == "volodymyr-zelensky"
+
+
+def test_in_his_words_called_on_and_the_politician(engine):
+    text = ("Foreign Minister Andrii Sybiha called on partners to step up sanctions against Russia.\n"
+            "In his words, the current price cap is too high.\n"
+            "Kremlin spokesman Dmitry Peskov told reporters that Moscow would respond to any new restrictions.\n"
+            "The politician added that Russia was ready for talks, but only on its own terms.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "called on partners").speaker_slug == "andrii-sybiha"
+    assert by_text(statements, "price cap is too high").speaker_slug == "andrii-sybiha"
+    assert by_text(statements, "ready for talks").speaker_slug == "dmitry-peskov"

@@ -138,6 +138,11 @@ class Engine:
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
+        words = _IN_HIS_WORDS.match(frame)
+        if words:  # "In his words, the price cap is too high": like "according to him"
+            speaker = Mention(words.start(1), words.end(1), words.group(1), "pronoun")
+            speaker.slug = self.resolver.resolve_pronoun("he" if words.group(1).lower() == "his" else "she", state)
+            return _Attribution(speaker, "according to", words.start(), words.end())
         for verb in self.lexicon.reporting_verbs.finditer(frame):
             v = verb.group(0).lower()
             after = frame[verb.end():]
@@ -339,6 +344,8 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
     return _Attribution(m, "next", 0, 0) if m else None
 
 
+_IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
+                           re.IGNORECASE)
 _ACCORDING_PRONOUN = re.compile(r"\s+(?:to\s+)?(him|her)\b", re.IGNORECASE)
 
 

@@ -29,7 +29,9 @@ NAME_RE = re.compile(
 )
 CAP_TOKEN_RE = re.compile(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])")
 TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
-PRONOUN_RE = re.compile(r"(?<![\w])(?=[hs])(he|she)(?![\w'\u2019])", re.IGNORECASE)
+# he/she, and "the politician", which points back like a pronoun ("The politician added that ..."); not
+# "the diplomat" or "the official", which usually take up an anonymous source
+PRONOUN_RE = re.compile(r"(?<![\w])(?=[hst])(he|she|the\s+politician)(?![\w'\u2019])", re.IGNORECASE)
 ANON_RE = re.compile(
     r"(?<![\w])(?=[aost])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
