@@ -642,3 +642,15 @@ def test_in_his_words_called_on_and_the_politician(engine):
     assert by_text(statements, "called on partners").speaker_slug == "andrii-sybiha"
     assert by_text(statements, "price cap is too high").speaker_slug == "andrii-sybiha"
     assert by_text(statements, "ready for talks").speaker_slug == "dmitry-peskov"
+
+
+def test_refusing_to_rule_out_is_a_hedge_and_no_consensus_is_no_agreement(engine):
+    text = ("French President Emmanuel Macron on Monday refused to rule out sending Western troops to Ukraine.\n"
+            "\"Nothing can be excluded,\" Macron told reporters.\n"
+            "\"There is no consensus today on this question,\" he said.")
+    statements = analyze(engine, text)
+    first = by_text(statements, "refused to rule out")
+    assert (first.kind, first.subtype) == ("deflection", "hedged")
+    assert (by_text(statements, "Nothing can be excluded").kind, by_text(statements, "Nothing can be excluded").subtype) \
+        == ("deflection", "hedged")
+    assert by_text(statements, "no consensus").subtype != "agreement"
