@@ -15,6 +15,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "dev": CORPUS,
     "validation": Path(__file__).parent / "corpus_validation",
     "test": Path(__file__).parent / "corpus_test",
+    "fresh": Path(__file__).parent / "corpus_fresh",  # written blind later; see its README
 }
 
 
