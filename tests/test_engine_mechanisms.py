@@ -654,3 +654,13 @@ def test_refusing_to_rule_out_is_a_hedge_and_no_consensus_is_no_agreement(engine
     assert (by_text(statements, "Nothing can be excluded").kind, by_text(statements, "Nothing can be excluded").subtype) \
         == ("deflection", "hedged")
     assert by_text(statements, "no consensus").subtype != "agreement"
+
+
+def test_full_name_without_a_title_is_discovered_when_its_surname_speaks(engine):
+    text = ("Helena Ostrova built her reputation on running tight budgets. Now the minister is choosing her words.\n"
+            "Ostrova said her government would look seriously at the plan.\n"
+            "Maria Lopes, a shopkeeper in the old town, sells bread.")
+    analysis = engine.analyze(text)
+    assert "helena-ostrova" in {o.slug for o in analysis.discovered}
+    assert by_text(analysis.statements, "look seriously").speaker_slug == "helena-ostrova"
+    assert "maria-lopes" not in {o.slug for o in analysis.discovered}  # named, but never speaks

@@ -97,6 +97,9 @@ class ArticleState:
     speakers: list[str] = field(default_factory=list)  # resolved speakers, most recent last
     # how each person has been referred to in this article: slug -> {"m": votes, "f": votes}
     gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
+    # capitalised single words that stand as the subject or object of a reporting verb somewhere in
+    # the article ("Vasconcelos said", "said Vasconcelos"): a full name ending in one is a speaker
+    speaking: frozenset[str] = frozenset()
 
     def seen(self, slug: str) -> None:
         if slug in self.recent:
@@ -350,7 +353,9 @@ class SpeakerResolver:
             title = _title_after(after, self.lexicon)
         near_verb = self.lexicon.reporting_verbs.match(after.lstrip(" ,")) or re.search(
             r"(?:said|says|told|added|according to|noted|wrote)\s*,?\s*$", before)
-        if title is None and not near_verb:
+        # "Helena Vasconcelos built her reputation ..." and later "Vasconcelos said ...": the surname
+        # speaks elsewhere in the article, so the full name is a person who is quoted
+        if title is None and not near_verb and name_words[-1].lower() not in state.speaking:
             return []
         slug = slugify(name)
         if slug in self.officials:
@@ -486,6 +491,24 @@ _TITLE_STOP = {"said", "says", "told", "and", "but", "that", "by", "with", "as",
                "is", "after", "before", "since", "until", "when", "while", "where", "who", "from", "about",
                "against", "between", "during", "than", "also", "then", "met"}
 _TITLE_JOINERS = {"of", "the", "for", "and", "on", "de", "du", "des", "&"}
+
+
+_SUBJECT_WORD = re.compile(r"(?<![\w.])([A-Z][\w\u2019'-]*\w)(?:\s+(?:has|had|also|then|later|again|previously|earlier|"
+                           r"repeatedly|once|further|reportedly))*\s*,?\s*$")
+_OBJECT_WORD = re.compile(r"\s+([A-Z][\w\u2019'-]*\w)(?![\w\u2019'-]|\s+[A-Z])")
+
+
+def speaking_words(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """Lower-cased capitalised words right before a reporting verb or right after one."""
+    out = set()
+    for verb in lexicon.reporting_verbs.finditer(text):
+        before = _SUBJECT_WORD.search(text, max(0, verb.start() - 60), verb.start())
+        if before:
+            out.add(before.group(1).lower())
+        after = _OBJECT_WORD.match(text, verb.end())
+        if after:
+            out.add(after.group(1).lower())
+    return frozenset(out - PRONOUN_GENDER.keys() - {"the", "a", "an", "it", "they", "we", "i"})
 
 
 def _title_after(after: str, lexicon: Lexicon) -> str | None:
