@@ -664,3 +664,20 @@ def test_full_name_without_a_title_is_discovered_when_its_surname_speaks(engine)
     assert "helena-ostrova" in {o.slug for o in analysis.discovered}
     assert by_text(analysis.statements, "look seriously").speaker_slug == "helena-ostrova"
     assert "maria-lopes" not in {o.slug for o in analysis.discovered}  # named, but never speaks
+
+
+def test_quote_speaker_from_neighbouring_narration(engine):
+    text = ("Energy Secretary Ed Miliband has said the targets stay.\n"
+            "Speaking on the radio on Monday, Mr Miliband was in combative mood.\n"
+            "\"Net zero is the route to energy security, not a luxury we can drop.\"\n"
+            "Lisbon weighs its options\n"
+            "\"We are not closing any door, but we cannot jump to 3% overnight.\"\n"
+            "Those were the words of Portugal's finance minister, Tiago Remos, who a month ago said there "
+            "would be no rise \"paid for by pensioners\".\n"
+            "\"We remain fully committed to the law.\"\n"
+            "The message came from Marja Kettunen, the European Commission's executive vice president, speaking "
+            "in Brussels.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "route to energy security").speaker_slug == "ed-miliband"
+    assert by_text(statements, "closing any door").speaker_slug == "tiago-remos"
+    assert by_text(statements, "fully committed").speaker_slug == "marja-kettunen"

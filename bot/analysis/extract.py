@@ -210,6 +210,11 @@ class Engine:
                     if prev["attr"] is not None:
                         attrib = prev["attr"]
                         break
+                    people = {m.slug for m in prev["mentions"] if m.slug and m.kind not in ("anon", "pronoun")}
+                    if j == first - 1 and not prev["quotes"] and len(people) == 1:
+                        # "Mr Miliband was in combative mood." then a quote: the one person just named
+                        attrib = _Attribution(next(m for m in prev["mentions"] if m.slug in people), "next", 0, 0)
+                        break
                     prev_groups = {q[2] for q in prev["quotes"]}
                     carried = next((result.get(pg) for pg in prev_groups if result.get(pg)), None)
                     if carried:
@@ -221,10 +226,12 @@ class Engine:
     def _next_sentence_speaker(self, rows: list[dict], nxt: int) -> _Attribution | None:
         """A quote whose speaker is named only in the following sentence: '"..." That was how
         Federal Reserve Chair Jerome Powell summed up the decision.'"""
-        if nxt >= len(rows) or (rows[nxt]["quotes"] and rows[nxt]["attr"] is None):
+        if nxt >= len(rows):
             return None
         frame = rows[nxt]["frame"]
         back_reference = BACK_REFERENCE.match(frame)
+        if rows[nxt]["quotes"] and rows[nxt]["attr"] is None and not back_reference:
+            return None  # a quote of its own; but "Those were the words of X, who had said "...""
         speech = SPEECH_NOUN.search(frame)
         if not (back_reference or speech):
             return None

@@ -333,8 +333,9 @@ class SpeakerResolver:
             if w.endswith(_POSSESSIVE) or w.lower().strip(".") in HONORIFICS:
                 role_cut = max(role_cut, i + 1)
         if role_cut == 0 and (_PLACE_BEFORE.search(frame, max(0, offset - 30), offset) or (
-                (org := _ORG_BEFORE.search(frame, max(0, offset - 40), offset)) and _head(org.group(1)) in ORG_HEADS)):
-            return []
+                (org := _ORG_BEFORE.search(frame, max(0, offset - 40), offset)) and _head(org.group(1)) in ORG_HEADS)) \
+                and not _title_after(frame[offset + len(" ".join(words)):offset + len(" ".join(words)) + 100], self.lexicon):
+            return []  # "in Gaza City", "of the Bank of England"; but "came from Henna Virkkunen, the commissioner,"
         name_words = words[role_cut:]
         if len(name_words) < 2 or any(_head(w) in ORG_HEADS for w in name_words):
             return []
