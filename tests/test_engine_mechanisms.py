@@ -681,3 +681,19 @@ def test_quote_speaker_from_neighbouring_narration(engine):
     assert by_text(statements, "route to energy security").speaker_slug == "ed-miliband"
     assert by_text(statements, "closing any door").speaker_slug == "tiago-remos"
     assert by_text(statements, "fully committed").speaker_slug == "marja-kettunen"
+
+
+def test_speaker_labels_in_headlines_and_transcripts(engine):
+    text = ("Kettunen: No blanket pause for the AI rules\n"
+            "Commissioner Marja Kettunen said on Thursday the rules would stay.\n"
+            "The following is an excerpt of the briefing by Stefan Orlov, Spokesman for the Secretary-General.\n"
+            "Spokesman: We are not a party to those negotiations. Let's not get ahead of ourselves. "
+            "I don't have any new contacts to announce today.\n"
+            "Question: Is the UN involved in these talks?")
+    statements = analyze(engine, text)
+    assert by_text(statements, "No blanket pause").speaker_slug == "marja-kettunen"
+    for fragment in ("not a party", "get ahead of ourselves", "new contacts"):
+        assert by_text(statements, fragment).speaker_slug == "stefan-orlov"
+    assert by_text(statements, "get ahead of ourselves").subtype == "deferred"
+    assert by_text(statements, "new contacts").subtype == "declined"
+    assert not [s for s in statements if "involved in these talks" in s.text]  # the question is nobody's statement

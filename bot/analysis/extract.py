@@ -80,9 +80,15 @@ class Engine:
         self._learn_names(framed, state)
         self.resolver.learn_title_genders(state)
         per_sentence: list[dict] = []
+        labelled: tuple[int, _Attribution] | None = None  # a paragraph opened by "Spokesman: ..."
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state)
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
+            if attribution is not None and attribution.verb_start and _LABEL.match(frame) \
+                    and attribution.verb_end == _LABEL.match(frame).end():
+                labelled = (sent.block, attribution)
+            elif attribution is None and labelled is not None and labelled[0] == sent.block and not in_quotes:
+                attribution = _Attribution(labelled[1].mention, "next", 0, 0)  # the rest of the labelled answer
             info = {"sent": sent, "block": block, "quotes": in_quotes, "frame": frame,
                     "attr": attribution, "mentions": mentions}
             per_sentence.append(info)
@@ -138,6 +144,16 @@ class Engine:
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
+        label = _LABEL.match(frame)
+        if label:  # "Virkkunen: No blanket pause for AI Act", "Spokesman: We have seen the reports"
+            speaker = next((m for m in mentions if m.start <= label.start(1) and m.end >= label.end(1) - 1
+                            and m.slug and m.kind not in ("pronoun", "anon")), None)
+            if speaker is None:  # a bare title as the label: "Spokesman:" after "Stéphane Dujarric, Spokesman for ..."
+                slug = self.resolver.resolve_title(label.group(1), state)
+                if slug:
+                    speaker = Mention(label.start(1), label.end(1), label.group(1), "title", slug)
+            if speaker is not None:
+                return _Attribution(speaker, "according to", label.end(1), label.end())
         words = _IN_HIS_WORDS.match(frame)
         if words:  # "In his words, the price cap is too high": like "according to him"
             speaker = Mention(words.start(1), words.end(1), words.group(1), "pronoun")
@@ -351,6 +367,8 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
     return _Attribution(m, "next", 0, 0) if m else None
 
 
+# a speaker's name or title as a label before a colon: headlines and transcripts
+_LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
 _ACCORDING_PRONOUN = re.compile(r"\s+(?:to\s+)?(him|her)\b", re.IGNORECASE)

@@ -419,6 +419,13 @@ class SpeakerResolver:
                 out.append(Mention(start, end, words, "title", slug))
         return out
 
+    def resolve_title(self, words: str, state: ArticleState) -> str | None:
+        """The holder of a title written on its own ("Spokesman", "the Finance Minister"), or None."""
+        phrase = _norm(words)
+        if not self.lexicon.role_pattern.search(phrase):
+            return None
+        return self._resolve_title(phrase, state)
+
     def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
         """A title held by someone already in this article wins; then the registry's holder."""
         best: tuple[float, int, str] | None = None
