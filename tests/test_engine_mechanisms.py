@@ -697,3 +697,15 @@ def test_speaker_labels_in_headlines_and_transcripts(engine):
     assert by_text(statements, "get ahead of ourselves").subtype == "deferred"
     assert by_text(statements, "new contacts").subtype == "declined"
     assert not [s for s in statements if "involved in these talks" in s.text]  # the question is nobody's statement
+
+
+def test_appositive_then_relative_pronoun_and_counted_sources(engine):
+    text = ("The words came from Tomasz Wrona, Poland's deputy interior minister, who said Warsaw would respond "
+            "with checks of its own.\n"
+            "Isabel Rennert, the central bank board member in charge of markets, said the bar for another cut was high.\n"
+            "Two EU diplomats said France wanted reforms first.")
+    analysis = engine.analyze(text)
+    assert by_text(analysis.statements, "respond with checks").speaker_slug == "tomasz-wrona"
+    assert by_text(analysis.statements, "bar for another cut").speaker_slug == "isabel-rennert"
+    assert by_text(analysis.statements, "wanted reforms").speaker_slug is None
+    assert not [o for o in analysis.discovered if o.name.lower().startswith("two")]

@@ -23,7 +23,9 @@ NO_CONTENT = re.compile(
 SUBJECT_GAP = re.compile(
     r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
     r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|on\s+\w+|in\s+\w+(?:\s+\w+)?|"
-    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2}))*$",
+    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
+    # "Tomasz Wrona, Poland's deputy interior minister, who said ...": an appositive, then the relative pronoun
+    r"|,\s+[^,\u2591]{1,90},\s+who\s+)*$",
     re.IGNORECASE,
 )
 

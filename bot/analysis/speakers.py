@@ -72,6 +72,8 @@ NOT_NAME_START = {
     "asked", "speaking", "earlier", "last", "next", "during", "since", "until", "despite", "with",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+    "both", "all", "other", "another", "senior", "top",  # "Two EU diplomats said": a count, not a first name
 }
 
 
