@@ -709,3 +709,11 @@ def test_appositive_then_relative_pronoun_and_counted_sources(engine):
     assert by_text(analysis.statements, "bar for another cut").speaker_slug == "isabel-rennert"
     assert by_text(analysis.statements, "wanted reforms").speaker_slug is None
     assert not [o for o in analysis.discovered if o.name.lower().startswith("two")]
+
+
+def test_headline_names_its_speaker_by_a_bare_title(engine):
+    text = ("Returns deal 'beginning to bite', says border minister\n"
+            "Border security minister Laura Kennet said the deal with Paris was working, despite the weekend's numbers.")
+    statements = analyze(engine, text)
+    headline = by_text(statements, "beginning to bite")
+    assert headline.speaker_slug == "laura-kennet"

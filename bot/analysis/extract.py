@@ -84,7 +84,7 @@ class Engine:
         per_sentence: list[dict] = []
         labelled: tuple[int, _Attribution] | None = None  # a paragraph opened by "Spokesman: ..."
         for sent, block, in_quotes, frame in framed:
-            mentions = self.resolver.mentions(frame, state)
+            mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             if attribution is not None and attribution.verb_start and _LABEL.match(frame) \
                     and attribution.verb_end == _LABEL.match(frame).end():
@@ -387,7 +387,7 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
 # minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
-_CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}\s*,\s*$")
+_CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}[\"'\u2019\u201d)]*\s*,\s*$")
 
 
 def _content_before(frame: str, at: int) -> bool:

@@ -55,6 +55,7 @@ class Lexicon:
     roles: tuple[str, ...]
     role_pattern: re.Pattern[str]
     generic_title: re.Pattern[str]  # "the (central bank) chief (of the Alliance)"
+    bare_title: re.Pattern[str]  # a headline's title without "the": "(French) minister", "(UN) chief"
     cues: tuple[CueTable, ...]
     support: re.Pattern[str]
     oppose: re.Pattern[str]
@@ -277,6 +278,10 @@ def load_lexicon() -> Lexicon:
             + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?![\w])",
             re.IGNORECASE,
         ),
+        bare_title=re.compile(
+            r"(?<![\w])((?:(?!(?:says|said|warns|tells|told|urges|insists|vows|the|a|an|and|or|of|to|in|on|for|as|by|"
+            r"with|but|new|after|before)\b)[\w.\u2019'-]+\s+){0,2}?(?:" + "|".join(role_alts) + r"))(?![\w])",
+            re.IGNORECASE),
         cues=tuple(cues),
         support=_alternation(stance["support"]["patterns"]),
         oppose=_alternation(stance["oppose"]["patterns"]),

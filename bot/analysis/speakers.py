@@ -210,7 +210,8 @@ class SpeakerResolver:
         return o.name if o else slug
 
     # -- mention finding -------------------------------------------------------------------------
-    def mentions(self, frame: str, state: ArticleState, learn_only: bool = False) -> list[Mention]:
+    def mentions(self, frame: str, state: ArticleState, learn_only: bool = False,
+                 headline: bool = False) -> list[Mention]:
         """All person mentions in a sentence frame (quoted text already blanked out).
 
         `learn_only`: the caller wants only what this teaches `state` (names, titles), not the
@@ -245,7 +246,7 @@ class SpeakerResolver:
             if slug:
                 add(Mention(start, end, word, "name", slug))
         # 3. registry titles and generic titles ("the NATO leader", "the central bank chief")
-        for m in self._titles_in(frame, state):
+        for m in self._titles_in(frame, state, headline):
             add(m)
         # 3b. names nobody knows yet: a close spelling of a known name, or a new official
         for start, end, name in unknown:
@@ -379,7 +380,7 @@ class SpeakerResolver:
             if o is not None and title not in (t.lower() for t in o.titles):
                 state.discovered[slug] = OfficialEntry(o.slug, o.name, (*o.titles, title), o.aliases)
 
-    def _titles_in(self, frame: str, state: ArticleState) -> list[Mention]:
+    def _titles_in(self, frame: str, state: ArticleState, headline: bool = False) -> list[Mention]:
         out = []
         words = _token_words(frame)
         firsts = self._first_words | {t.split()[0] for t, _ in state.local_titles if t}
@@ -411,6 +412,11 @@ class SpeakerResolver:
                 self._generic.clear()
             generic = self._generic[frame] = tuple(
                 (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in self.lexicon.generic_title.finditer(frame))
+        if headline:
+            # headlines drop the article: "..., says border minister", "French minister warns ..."
+            generic = (*generic, *((m.start(1), m.end(1), m.group(1), _norm(m.group(1)))
+                                   for m in self.lexicon.bare_title.finditer(frame)
+                                   if not frame[max(0, m.start(1) - 4):m.start(1)].lower().endswith("the ")))
         for start, end, words, phrase in generic:
             slug = self._resolve_title(phrase, state)
             for other in self.lexicon.title_equivalents.get(phrase, ()) if slug is None else ():
