@@ -717,3 +717,15 @@ def test_headline_names_its_speaker_by_a_bare_title(engine):
     statements = analyze(engine, text)
     headline = by_text(statements, "beginning to bite")
     assert headline.speaker_slug == "laura-kennet"
+
+
+def test_continuity_assurances_and_open_door_hedges(engine):
+    text = ("Finance Minister Joana Reis spoke in Lisbon on Monday.\n"
+            "\"Our preference is still a balanced budget, and that has not changed,\" Reis said.\n"
+            "\"We are not closing any door,\" she said. \"We remain hopeful.\"\n"
+            "\"Everything depends entirely on our partners,\" she said.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "has not changed").subtype == "assurance"
+    assert by_text(statements, "closing any door").subtype == "hedged"
+    assert by_text(statements, "remain hopeful").subtype == "hedged"
+    assert by_text(statements, "depends entirely").subtype == "hedged"
