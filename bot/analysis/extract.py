@@ -10,7 +10,7 @@ from .classify import COUNTED_VOTE, TopicMatcher, classify_statement
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
-from .speakers import ArticleState, Mention, SpeakerResolver, speaking_words
+from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
@@ -71,7 +71,7 @@ class Engine:
         blocks = split_blocks(text)
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)
-        state = ArticleState(speaking=speaking_words(text, self.lexicon))
+        state = ArticleState(text=text)
         framed = []
         for sent in sentences:
             block = blocks[sent.block]
@@ -119,7 +119,7 @@ class Engine:
         own, then the results are merged; only names and titles are kept from this pass."""
         scratch = ArticleState()
         for _sent, _block, _quotes, frame in framed:
-            fresh = ArticleState(speaking=state.speaking)  # each sentence on its own: a bare surname cannot hide a full name
+            fresh = ArticleState(text=state.text)  # each sentence on its own: a bare surname cannot hide a full name
             self.resolver.mentions(frame, fresh, learn_only=True)
             for slug, entry in fresh.discovered.items():
                 old = scratch.discovered.get(slug)

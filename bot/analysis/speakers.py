@@ -31,7 +31,8 @@ CAP_TOKEN_RE = re.compile(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])")
 TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
 # he/she, and "the politician", which points back like a pronoun ("The politician added that ..."); not
 # "the diplomat" or "the official", which usually take up an anonymous source
-PRONOUN_RE = re.compile(r"(?<![\w])(?=[hst])(he|she|the\s+politician)(?![\w'\u2019])", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"(?<![\w])(?=[hs])(he|she)(?![\w'\u2019])", re.IGNORECASE)
+POLITICIAN_RE = re.compile(r"(?<![\w])the\s+politician(?![\w'\u2019])", re.IGNORECASE)
 ANON_RE = re.compile(
     r"(?<![\w])(?=[aost])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
@@ -99,9 +100,7 @@ class ArticleState:
     speakers: list[str] = field(default_factory=list)  # resolved speakers, most recent last
     # how each person has been referred to in this article: slug -> {"m": votes, "f": votes}
     gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
-    # capitalised single words that stand as the subject or object of a reporting verb somewhere in
-    # the article ("Vasconcelos said", "said Vasconcelos"): a full name ending in one is a speaker
-    speaking: frozenset[str] = frozenset()
+    text: str = ""  # the whole article, for checks that look beyond one sentence
 
     def seen(self, slug: str) -> None:
         if slug in self.recent:
@@ -139,6 +138,7 @@ class SpeakerResolver:
             self._index(o)
         self._first_words = {t.split()[0] for t in self.titles if t}
         self._generic: dict[str, tuple] = {}  # frame -> generic title matches (read twice per article)
+        self._speaks: dict[tuple[str, str], bool] = {}  # (surname, article) -> see _surname_speaks
 
     def clear_caches(self) -> None:
         self._generic.clear()
@@ -359,7 +359,7 @@ class SpeakerResolver:
             r"(?:said|says|told|added|according to|noted|wrote)\s*,?\s*$", before)
         # "Helena Vasconcelos built her reputation ..." and later "Vasconcelos said ...": the surname
         # speaks elsewhere in the article, so the full name is a person who is quoted
-        if title is None and not near_verb and name_words[-1].lower() not in state.speaking:
+        if title is None and not near_verb and not self._surname_speaks(name_words[-1], state.text):
             return []
         slug = slugify(name)
         if slug in self.officials:
@@ -371,6 +371,20 @@ class SpeakerResolver:
         if title:
             self._note_title(title, slug, state)
         return [Mention(start, start + len(name), name, "new", slug)]
+
+    def _surname_speaks(self, surname: str, text: str) -> bool:
+        """Whether the bare surname is the subject or object of a reporting verb somewhere in the
+        article ("Vasconcelos said", "said Vasconcelos"): then a full name ending in it is a speaker."""
+        key = (surname, text)  # asked again for every mention of the name, in both passes
+        known = self._speaks.get(key)
+        if known is None:
+            if len(self._speaks) > 512:
+                self._speaks.clear()
+            known = self._speaks[key] = any(
+                self.lexicon.reporting_verbs.match(text, _AUXILIARIES.match(text, m.end()).end())
+                or _VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w\u2019'])", text))
+        return known
 
     def _note_title(self, title: str, slug: str, state: ArticleState) -> None:
         title = _norm(title)
@@ -509,22 +523,9 @@ _TITLE_STOP = {"said", "says", "told", "and", "but", "that", "by", "with", "as",
 _TITLE_JOINERS = {"of", "the", "for", "and", "on", "de", "du", "des", "&"}
 
 
-_SUBJECT_WORD = re.compile(r"(?<![\w.])([A-Z][\w\u2019'-]*\w)(?:\s+(?:has|had|also|then|later|again|previously|earlier|"
-                           r"repeatedly|once|further|reportedly))*\s*,?\s*$")
-_OBJECT_WORD = re.compile(r"\s+([A-Z][\w\u2019'-]*\w)(?![\w\u2019'-]|\s+[A-Z])")
-
-
-def speaking_words(text: str, lexicon: Lexicon) -> frozenset[str]:
-    """Lower-cased capitalised words right before a reporting verb or right after one."""
-    out = set()
-    for verb in lexicon.reporting_verbs.finditer(text):
-        before = _SUBJECT_WORD.search(text, max(0, verb.start() - 60), verb.start())
-        if before:
-            out.add(before.group(1).lower())
-        after = _OBJECT_WORD.match(text, verb.end())
-        if after:
-            out.add(after.group(1).lower())
-    return frozenset(out - PRONOUN_GENDER.keys() - {"the", "a", "an", "it", "they", "we", "i"})
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|had|also|then|later|again|previously|earlier|repeatedly|once|further|"
+                          r"reportedly))*\s*,?\s*")
+_VERB_BEFORE = re.compile(r"(?:said|says|told|added|noted|wrote|according to)\s*,?\s*$", re.IGNORECASE)
 
 
 def _title_after(after: str, lexicon: Lexicon) -> str | None:
@@ -544,7 +545,8 @@ def _scan(frame: str) -> tuple[tuple, tuple, tuple, tuple]:
     pronouns, anonymous sources, as (start, end, text). Each frame is read twice per article."""
     return (tuple((m.start(), m.end(), m.group(0)) for m in NAME_RE.finditer(frame)),
             tuple((m.start(), m.end(), m.group(0)) for m in CAP_TOKEN_RE.finditer(frame)),
-            tuple((m.start(), m.end(), m.group(0)) for m in PRONOUN_RE.finditer(frame)),
+            tuple(sorted((m.start(), m.end(), m.group(0)) for m in (
+                *PRONOUN_RE.finditer(frame), *(POLITICIAN_RE.finditer(frame) if "olitician" in frame else ())))),
             tuple((m.start(), m.end(), m.group(0).strip()) for m in ANON_RE.finditer(frame)))
 
 
