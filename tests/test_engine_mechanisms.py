@@ -729,3 +729,9 @@ def test_continuity_assurances_and_open_door_hedges(engine):
     assert by_text(statements, "closing any door").subtype == "hedged"
     assert by_text(statements, "remain hopeful").subtype == "hedged"
     assert by_text(statements, "depends entirely").subtype == "hedged"
+
+
+def test_reporting_verb_coordinated_with_a_first_verb(engine):
+    text = ("President Volodymyr Zelensky met the delegation in Kyiv.\n"
+            "In turn, Zelensky thanked the partners for their support and stressed that Ukraine needs more air defence.")
+    assert by_text(analyze(engine, text), "needs more air defence").speaker_slug == "volodymyr-zelensky"
