@@ -735,3 +735,13 @@ def test_reporting_verb_coordinated_with_a_first_verb(engine):
     text = ("President Volodymyr Zelensky met the delegation in Kyiv.\n"
             "In turn, Zelensky thanked the partners for their support and stressed that Ukraine needs more air defence.")
     assert by_text(analyze(engine, text), "needs more air defence").speaker_slug == "volodymyr-zelensky"
+
+
+def test_teasers_for_other_articles_are_not_statements(engine):
+    text = ("NATO Secretary General Mark Rutte said allies would send more air defence to Ukraine.\n"
+            "Read also: Zelensky says Ukraine needs 25 Patriot systems\n"
+            "He added that deliveries would start next month.\n"
+            "Image caption: Rutte speaks to reporters in Brussels")
+    statements = analyze(engine, text)
+    assert not [s for s in statements if "Patriot" in s.text or "speaks to reporters" in s.text]
+    assert by_text(statements, "deliveries would start").speaker_slug == "mark-rutte"

@@ -14,7 +14,7 @@ from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
-SKIP_ROLES = {"byline", "caption"}
+SKIP_ROLES = {"byline", "caption", "link"}
 # "responded to a question from ..." is narration: a verb followed by this carries no content.
 NO_CONTENT = re.compile(
     r"^\s*(?:to\s+(?:a|the|questions?|reporters'?)\s*(?:question|questions|query|queries|request|criticism|remarks)?"
@@ -77,6 +77,8 @@ class Engine:
         framed = []
         for sent in sentences:
             block = blocks[sent.block]
+            if block.role == "link":
+                continue  # "Read also: ...": another article's headline, no speech and no one to refer back to
             start = max(sent.start, dateline_end(text, block.start, block.end)) if sent.start == block.start else sent.start
             sent = Sentence(start, sent.end, sent.block, sent.index)
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]

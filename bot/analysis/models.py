@@ -65,7 +65,7 @@ class Block:
 
     start: int
     end: int
-    role: str  # headline | byline | dateline | caption | bullet | body
+    role: str  # headline | byline | dateline | caption | bullet | link (a teaser for another article) | body
 
 
 @dataclass(frozen=True)

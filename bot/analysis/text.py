@@ -21,8 +21,12 @@ _ABBREVIATIONS = {
 }
 _BYLINE = re.compile(r"^\s*(by|from|reporting by|written by|editing by|additional reporting)\b", re.I)
 _CAPTION = re.compile(
-    r"^\s*(\(?photo\b|file photo|pictured|image:|picture:|caption:|\[photo|credit:|photograph:)", re.I
+    r"^\s*(\(?photo\b|file photo|pictured|image:|picture:|caption:|\[photo|credit:|photograph:"
+    r"|(image|media|video) (caption|source)\s*[:,])", re.I
 )
+# teasers for other articles that pages carry inside the text: "Read also: Zelensky says ..."
+_PROMO = re.compile(r"^\s*(read (also|more)|also read|see also|related( articles?| stories| coverage)?|more on this"
+                    r"|recommended|watch|listen|follow us|subscribe)\s*[:\u2013\u2014|-]", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022\u2013\u25aa\u25cf]|\d+[.)])\s+")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'\u2019-]+(?:[ ,/]+[A-Z][A-Za-z.'\u2019-]+){0,3}),?\s*"
@@ -55,6 +59,8 @@ def split_blocks(text: str) -> list[Block]:
         stripped = line.strip()
         if _CAPTION.match(stripped):
             role = "caption"
+        elif _PROMO.match(stripped):
+            role = "link"
         elif _BYLINE.match(stripped) and len(stripped) < 120:
             role = "byline"
         elif _BULLET.match(line):
