@@ -745,3 +745,12 @@ def test_teasers_for_other_articles_are_not_statements(engine):
     statements = analyze(engine, text)
     assert not [s for s in statements if "Patriot" in s.text or "speaks to reporters" in s.text]
     assert by_text(statements, "deliveries would start").speaker_slug == "mark-rutte"
+
+
+def test_cannot_accept_and_not_about_to_change_are_refusals(engine):
+    text = ("Deputy Interior Minister Tomasz Wrona spoke in Warsaw.\n"
+            "\"We cannot accept a situation in which our neighbour pushes its problem across the river,\" Wrona said.\n"
+            "He made clear that the policy was not about to change.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "cannot accept").subtype == "refusal"
+    assert by_text(statements, "not about to change").subtype == "refusal"
