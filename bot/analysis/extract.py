@@ -90,8 +90,8 @@ class Engine:
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
-            if attribution is not None and attribution.verb_start and _LABEL.match(frame) \
-                    and attribution.verb_end == _LABEL.match(frame).end():
+            label = _LABEL.match(frame)
+            if attribution is not None and label and attribution.verb_end == label.end():
                 labelled = (sent.block, attribution)
             elif attribution is None and labelled is not None and labelled[0] == sent.block and not in_quotes:
                 attribution = _Attribution(labelled[1].mention, "next", 0, 0)  # the rest of the labelled answer
