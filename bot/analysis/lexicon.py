@@ -380,7 +380,9 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         role_pattern=_alternation(role_alts),
         generic_title=re.compile(
-            r"(?<![\w])[Tt]he\s+((?:[\w.\u2019'-]+\s+){0,3}?(?:" + "|".join(role_alts)
+            # the case-sensitive first class (re.IGNORECASE reads "t" as "tT" too) lets the engine skip
+            # ahead to the next "t" in C; the lookbehind after it is "no word character before it"
+            r"(?-i:[Tt])(?<![\w].)he\s+((?:[\w.\u2019'-]+\s+){0,3}?(?:" + "|".join(role_alts)
             + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?![\w])",
             re.IGNORECASE,
         ),
