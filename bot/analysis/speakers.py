@@ -23,9 +23,17 @@ PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du",
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
 _PARTICLE_FIRST = "".join(sorted({p[0] for p in PARTICLES}))
-# the lookaheads below only state which character a match can start with: a cheap pre-check
+# A name run: (?<![\w.])(?:(?:PARTICLE)\s+)*(?:CAPWORD)(?:\s+(?:(?:PARTICLE)\s+)*(?:CAPWORD)){1,7}(?![\w]),
+# written so that it starts with a character class: the engine then skips in C to the next capital
+# or particle letter instead of attempting a match at every position. After that first character,
+# a capital goes on as a capitalised word (no particle starts with a capital), a particle letter as
+# the rest of its particle (at most one particle fits before the space, so their order is free).
+_PARTICLE_TAILS = "|".join(
+    f"(?<={c})(?:{'|'.join(p[1:] for p in sorted(PARTICLES) if p[0] == c)})" for c in _PARTICLE_FIRST)
 NAME_RE = re.compile(
-    rf"(?<![\w.])(?=[{_PARTICLE_FIRST}{UPPER}])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
+    rf"[{_PARTICLE_FIRST}{UPPER}](?<![\w.].)"
+    rf"(?:(?<=[{UPPER}])(?:[\w\u2019'-]*\w|\.)|(?:{_PARTICLE_TAILS})\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD}))"
+    rf"(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
 )
 # Patterns that start with a character class (rather than a lookbehind) let the regex engine skip
 # to the next possible first character in C instead of attempting a match at every position; the
