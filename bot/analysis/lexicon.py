@@ -78,16 +78,19 @@ def _lines(name: str) -> list[str]:
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     alts = [f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)]
     # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay')
-    return re.compile(rf"(?<!\w)(?<!\w['\u2019])(?:{_dispatch(alts)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?<!\w['\u2019])(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
 
 
-def _dispatch(alts: list[str]) -> str:
+def _dispatch(alts: list[str], second: bool = False) -> str:
     """The alternation `a1|a2|...` rewritten so the regex engine tries, at each position, only the
     alternatives that can start with the character found there (same matches, far fewer attempts).
 
     Alternatives are grouped by their possible first characters (read from the parsed pattern);
     each group keeps the original order and is guarded by a one-character lookahead. An
-    alternative whose first character cannot be bounded joins every group, in its place."""
+    alternative whose first character cannot be bounded joins every group, in its place.
+
+    `second` (case-insensitive patterns only): a group is split again by the character after
+    the first (see `_second_dispatch`): common first letters ("t", "w") head dozens of cues."""
     firsts = [_first_chars(a) for a in alts]
     chars = sorted({c for f in firsts if f is not None for c in f})
     if any(not c.isascii() or c != c.lower() for c in chars) or not chars:
@@ -96,21 +99,124 @@ def _dispatch(alts: list[str]) -> str:
     for c in chars:
         members = tuple(i for i, f in enumerate(firsts) if f is None or c in f)
         by_members.setdefault(members, []).append(c)
-    buckets = [("".join(re.escape(c) for c in cs), "|".join(alts[i] for i in members))
+    pairs = [_first_pairs(a) for a in alts] if second else None
+    buckets = [("".join(re.escape(c) for c in cs),
+                _second_dispatch(alts, members, cs, pairs) if pairs else "|".join(alts[i] for i in members))
                for members, cs in by_members.items()]
     generic = [a for a, f in zip(alts, firsts, strict=True) if f is None]
     tree = _tree(buckets)
     return "|".join([tree, *generic]) if generic else tree
 
 
-def _tree(buckets: list[tuple[str, str]]) -> str:
-    """Binary dispatch over (character class, alternatives) buckets with disjoint classes."""
+def _second_dispatch(alts: list[str], members: tuple[int, ...], firsts: list[str],
+                     pairs: list[frozenset[str] | None]) -> str:
+    """The alternatives `members` (all that can start with a character of `firsts`), split like
+    `_dispatch` by their possible second character, each group guarded by a two-character
+    lookahead. An alternative whose first two characters cannot be bounded joins every group."""
+    if len(members) < 3:
+        return "|".join(alts[i] for i in members)
+    seconds: dict[int, set[str]] = {}
+    for i in members:
+        if pairs[i] is not None:
+            seconds[i] = {p[1] for p in pairs[i] if p[0] in firsts}
+    chars = sorted({c for cs in seconds.values() for c in cs})
+    if not chars or any(not c.isascii() or c != c.lower() or c == "\n" for c in chars):
+        return "|".join(alts[i] for i in members)
+    by_members: dict[tuple[int, ...], list[str]] = {}
+    for c in chars:
+        group = tuple(i for i in members if i not in seconds or c in seconds[i])
+        by_members.setdefault(group, []).append(c)
+    first_cls = "".join(re.escape(c) for c in firsts)
+    buckets = [("".join(re.escape(c) for c in cs), "|".join(alts[i] for i in group))
+               for group, cs in by_members.items()]
+    generic = [alts[i] for i in members if i not in seconds]
+    tree = _tree(buckets, f"[{first_cls}]")
+    return "|".join([tree, *generic]) if generic else tree
+
+
+def _tree(buckets: list[tuple[str, str]], before: str = "") -> str:
+    """Binary dispatch over (character class, alternatives) buckets with disjoint classes;
+    `before` is what the lookahead steps over first (the already dispatched first character)."""
     if len(buckets) == 1:
         cls, body = buckets[0]
-        return f"(?=[{cls}])(?:{body})"
+        return f"(?={before}[{cls}])(?:{body})"
     half = len(buckets) // 2
     left_cls = "".join(cls for cls, _b in buckets[:half])
-    return f"(?=[{left_cls}])(?:{_tree(buckets[:half])})|{_tree(buckets[half:])}"
+    return f"(?={before}[{left_cls}])(?:{_tree(buckets[:half], before)})|{_tree(buckets[half:], before)}"
+
+
+def _first_pairs(pattern: str) -> frozenset[str] | None:
+    """Lower-cased two-character strings a match of `pattern` (case-insensitive) can start with;
+    None when unbounded or when a match may be shorter than two characters."""
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    heads = _heads(list(parsed), 2)
+    if heads is None or any(len(h) < 2 for h in heads):
+        return None
+    return frozenset(heads)
+
+
+def _heads(items: list, k: int) -> set[str] | None:
+    """The strings a parsed sequence can match, cut to their first `k` characters (lower case;
+    zero-width assertions are ignored, which only adds strings); None when unbounded."""
+    out = {""}
+    for op, av in items:
+        need = k - min(len(s) for s in out)
+        if need <= 0:
+            break
+        parts = _item_heads(op, av, need)
+        if parts is None:
+            return None
+        out = {s if len(s) >= k else (s + t)[:k] for s in out for t in (parts if len(s) < k else ("",))}
+        if len(out) > 4096:
+            return None
+    return out
+
+
+def _item_heads(op, av, k: int) -> set[str] | None:
+    c = _constants
+    if op is c.LITERAL:
+        ch = chr(av)
+        return {ch.lower()} if ch.isascii() else None
+    if op is c.IN:
+        chars: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL and chr(iav).isascii():
+                chars.add(chr(iav).lower())
+            elif iop is c.RANGE and iav[1] - iav[0] <= 64 and iav[1] < 128:
+                chars.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+            else:
+                return None
+        return chars
+    if op is c.SUBPATTERN:
+        return _heads(list(av[3]), k)
+    if op is c.ATOMIC_GROUP:
+        return _heads(list(av), k)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            sub = _heads(list(branch), k)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, sub = av
+        one = _heads(list(sub), k)
+        if one is None:
+            return None
+        out = {""}
+        result: set[str] = set()
+        for n in range(min(high, k) + 1):
+            if n >= min(low, k):
+                result |= out
+            out = {(s + t)[:k] for s in out for t in one}
+        return result
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return {""}
+    return None
 
 
 _ANY = None
@@ -274,7 +380,9 @@ def load_lexicon() -> Lexicon:
         roles=roles,
         role_pattern=_alternation(role_alts),
         generic_title=re.compile(
-            r"(?<![\w])[Tt]he\s+((?:[\w.\u2019'-]+\s+){0,3}?(?:" + "|".join(role_alts)
+            # the case-sensitive first class (re.IGNORECASE reads "t" as "tT" too) lets the engine skip
+            # ahead to the next "t" in C; the lookbehind after it is "no word character before it"
+            r"(?-i:[Tt])(?<![\w].)he\s+((?:[\w.\u2019'-]+\s+){0,3}?(?:" + "|".join(role_alts)
             + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?![\w])",
             re.IGNORECASE,
         ),

@@ -9,20 +9,27 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .lexicon import _dispatch
+
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-RECAP = re.compile(
-    r"\b(?:had\s+(?:\w+ly\s+)?(?:said|says|pledged|promised|vowed|insisted|argued|warned|told|stated|declared|"
+# each alternative a separate entry: `_dispatch` then tries at a word boundary only those that can
+# start with the characters found there (the alternation is the same, matches are the same)
+_RECAP_ALTERNATIVES = [
+    r"had\s+(?:\w+ly\s+)?(?:said|says|pledged|promised|vowed|insisted|argued|warned|told|stated|declared|"
     r"announced|claimed|called|ruled|rejected|dismissed|backed|signalled|signaled|suggested|described|"
-    r"acknowledged|admitted|maintained|stressed|refused|declined|agreed|committed|reassured|assured)"
-    r"|last\s+(?:week|month|year|spring|summer|autumn|fall|winter|" + MONTHS + r")"
-    r"|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)"
-    r"|(?:in|on|since|back\s+in)\s+(?:early\s+|late\s+|mid-)?(?:" + MONTHS + r")(?:\s+\d{4})?\b(?!\s+\d{1,2}\b)"
-    r"|\b(?:in|back\s+in)\s+(?:19|20)\d{2}\b"
-    r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a\s+few|few)"
-    r"\s+(?:days|weeks|months|years)\s+ago|a\s+(?:week|month|year)\s+ago"
-    r"|previously|at\s+the\s+time|months\s+earlier|weeks\s+earlier|a\s+year\s+earlier|had\s+once)",
-    re.IGNORECASE,
-)
+    r"acknowledged|admitted|maintained|stressed|refused|declined|agreed|committed|reassured|assured)",
+    r"last\s+(?:week|month|year|spring|summer|autumn|fall|winter|" + MONTHS + r")",
+    r"earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)",
+    r"(?:in|on|since|back\s+in)\s+(?:early\s+|late\s+|mid-)?(?:" + MONTHS + r")(?:\s+\d{4})?\b(?!\s+\d{1,2}\b)",
+    r"\b(?:in|back\s+in)\s+(?:19|20)\d{2}\b",
+    # "(?:\d+|two|...)\s+...ago" as two alternatives: a leading \d cannot be dispatched on
+    r"\d+\s+(?:days|weeks|months|years)\s+ago",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|a\s+few|few)"
+    r"\s+(?:days|weeks|months|years)\s+ago",
+    r"a\s+(?:week|month|year)\s+ago",
+    "previously", r"at\s+the\s+time", r"months\s+earlier", r"weeks\s+earlier", r"a\s+year\s+earlier", r"had\s+once",
+]
+RECAP = re.compile(r"\b(?:" + _dispatch([f"(?:{a})" for a in _RECAP_ALTERNATIVES], second=True) + ")", re.IGNORECASE)
 
 
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), 1)}

@@ -23,18 +23,34 @@ PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du",
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
 _PARTICLE_FIRST = "".join(sorted({p[0] for p in PARTICLES}))
-# the lookaheads below only state which character a match can start with: a cheap pre-check
+# A name run: (?<![\w.])(?:(?:PARTICLE)\s+)*(?:CAPWORD)(?:\s+(?:(?:PARTICLE)\s+)*(?:CAPWORD)){1,7}(?![\w]),
+# written so that it starts with a character class: the engine then skips in C to the next capital
+# or particle letter instead of attempting a match at every position. After that first character,
+# a capital goes on as a capitalised word (no particle starts with a capital), a particle letter as
+# the rest of its particle (at most one particle fits before the space, so their order is free).
+_PARTICLE_TAILS = "|".join(
+    f"(?<={c})(?:{'|'.join(p[1:] for p in sorted(PARTICLES) if p[0] == c)})" for c in _PARTICLE_FIRST)
 NAME_RE = re.compile(
-    rf"(?<![\w.])(?=[{_PARTICLE_FIRST}{UPPER}])(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
+    rf"[{_PARTICLE_FIRST}{UPPER}](?<![\w.].)"
+    rf"(?:(?<=[{UPPER}])(?:[\w\u2019'-]*\w|\.)|(?:{_PARTICLE_TAILS})\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD}))"
+    rf"(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
 )
-CAP_TOKEN_RE = re.compile(rf"(?<![\w])[{UPPER}][\w\u2019'-]*\w(?![\w])")
+# Patterns that start with a character class (rather than a lookbehind) let the regex engine skip
+# to the next possible first character in C instead of attempting a match at every position; the
+# lookbehind then follows that first character: (?<![\w].) is "no word character before it".
+CAP_TOKEN_RE = re.compile(rf"[{UPPER}](?<![\w].)[\w\u2019'-]*\w(?![\w])")
 TOKEN_RE = re.compile(r"[\w][\w\u2019'.-]*\w|\w")
 # he/she, and "the politician", which points back like a pronoun ("The politician added that ..."); not
 # "the diplomat" or "the official", which usually take up an anonymous source
-PRONOUN_RE = re.compile(r"(?<![\w])(?=[hs])(he|she)(?![\w'\u2019])", re.IGNORECASE)
+# (re.IGNORECASE reads "s" as any of "sSſ", "h" as "hH"; the first class spells that out so it
+# is matched case-sensitively, which is what lets the engine skip ahead)
+PRONOUN_RE = re.compile(r"[hHsS\u017f](?<![\w].)(?i:(?<=[hH])e|(?<=[sS\u017f])he)(?![\w'\u2019])")
 POLITICIAN_RE = re.compile(r"(?<![\w])the\s+politician(?![\w'\u2019])", re.IGNORECASE)
 ANON_RE = re.compile(
-    r"(?<![\w])(?=[aost])(?:an?|one|two|three|several|some|other|the|another)\s+(?:[\w.-]+\s+){0,3}?"
+    # "an?|one|two|three|several|some|other|the|another", its first letter matched by the leading class
+    r"(?-i:[aAoOsS\u017ftT])(?<![\w].)"
+    r"(?:(?<=[aA])(?:n?|nother)|(?<=[oO])(?:ne|ther)|(?<=[tT])(?:wo|hree|he)|(?<=[sS\u017f])(?:everal|ome))"
+    r"\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
     r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
