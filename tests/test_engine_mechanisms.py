@@ -754,3 +754,11 @@ def test_cannot_accept_and_not_about_to_change_are_refusals(engine):
     statements = analyze(engine, text)
     assert by_text(statements, "cannot accept").subtype == "refusal"
     assert by_text(statements, "not about to change").subtype == "refusal"
+
+
+def test_possessive_appositive_with_a_list_of_portfolios_and_adjectival_official(engine):
+    text = ("Mary Ngo, Canada's minister of export promotion, international trade and economic development, said "
+            "during an official visit to Australia that the government's promised tariffs would simply create costs.")
+    statement = by_text(analyze(engine, text), "simply create costs")
+    assert statement.speaker_slug == "mary-ngo"
+    assert statement.subtype != "pledge"  # "the government's promised tariffs" promises nothing

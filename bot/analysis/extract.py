@@ -26,6 +26,9 @@ SUBJECT_GAP = re.compile(
     r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
     # "Tomasz Wrona, Poland's deputy interior minister, who said ...": an appositive, then the relative pronoun
     r"|,\s+[^,\u2591]{1,90},\s+who\s+"
+    # a possessive appositive whose title lists several portfolios: "Mary Ng, Canada's minister of export
+    # promotion, international trade and economic development, said"
+    r"|,\s+[A-Z][\w.\u2019'-]*['\u2019]s\s+[^\u2591;:]{1,160},\s*"
     # a first verb phrase coordinated with the reporting verb: "Zelensky thanked the partners and stressed that"
     r"|\s*[a-z]+ed\b[^,.;:!?\"\u201c\u201d\u2591]{0,80}?\s+and\s+)*$",
     re.IGNORECASE,

@@ -52,7 +52,9 @@ ANON_RE = re.compile(
     r"(?:(?<=[aA])(?:n?|nother)|(?<=[oO])(?:ne|ther)|(?<=[tT])(?:wo|hree|he)|(?<=[sS\u017f])(?:everal|ome))"
     r"\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:officials?|diplomats?|sources?|aides?|spokesperson|spokesman|spokeswoman|insiders?|people familiar)"
-    r"(?![\w])(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
+    # "an official visit", "official figures": the adjective, not a person
+    r"(?![\w])(?!\s+(?:visits?|trips?|residence|capacity|websites?|channels?|figures|data|results|ceremony|meetings?"
+    r"|talks|letters?|documents?|languages?|duties|business|records?|statements?|sources)\b)(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
 )
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
