@@ -762,3 +762,12 @@ def test_possessive_appositive_with_a_list_of_portfolios_and_adjectival_official
     statement = by_text(analyze(engine, text), "simply create costs")
     assert statement.speaker_slug == "mary-ngo"
     assert statement.subtype != "pledge"  # "the government's promised tariffs" promises nothing
+
+
+def test_negated_opinion_verb_denies_what_it_governs(engine):
+    _k, _s, stance = _read_one(engine, "We don't think at the moment that new tariffs would be in the national interest",
+                               "tariffs")
+    assert stance == "oppose"
+    _k, _s, stance = _read_one(engine, "We think at the moment that new tariffs would be in the national interest",
+                               "tariffs")
+    assert stance == "support"

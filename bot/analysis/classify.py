@@ -954,8 +954,10 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
         polarity = action[0] * _evaluation(clause, lexicon, action[3])
         if _DISPREFERRED.search(clause[max(0, action[1] - 30):action[1]]):
             polarity = -polarity  # "rather than cut rates"
-        if _DENIED_EXPECTATION.search(clause, 0, action[1]):
-            polarity = -polarity  # "households should not expect further cuts": the speaker denies the move
+        if _DENIED_EXPECTATION.search(clause, 0, action[1]) or _RAISED_NEGATION.search(clause, 0, action[1]):
+            # "households should not expect further cuts", "we don't think new tariffs would help":
+            # the speaker denies the move
+            polarity = -polarity
     else:
         polarity = _cue_polarity(slug, clause, hits, lexicon, matcher, named)
     if kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
@@ -1131,7 +1133,13 @@ def _negated_before(clause: str, pos: int, lexicon: Lexicon, window: int = 4) ->
     if cut >= 0:
         before = before[cut + 1:]
     words = re.findall(r"[\w'\u2019]+", before)[-window:]
-    return bool(lexicon.negation.search(" ".join(words)))
+    # a negated verb of opinion denies what it governs however far: "we don't think (such tariffs)
+    # would be in the national interest" means they would not be
+    return bool(lexicon.negation.search(" ".join(words))) or bool(_RAISED_NEGATION.search(before))
+
+
+_RAISED_NEGATION = re.compile(r"\b(?:do|does|did)(?:n't|n\u2019t|\s+not)\s+(?:think|believe|expect|consider|feel)\b",
+                              re.IGNORECASE)
 
 
 def _undone(clause: str, topic_pos: int, lexicon: Lexicon) -> bool:
