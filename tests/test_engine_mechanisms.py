@@ -771,3 +771,15 @@ def test_negated_opinion_verb_denies_what_it_governs(engine):
     _k, _s, stance = _read_one(engine, "We think at the moment that new tariffs would be in the national interest",
                                "tariffs")
     assert stance == "support"
+
+
+def test_agency_attribution_sentences(engine):
+    text = ("Kyiv needs more air defence\n"
+            "Ukraine needs more air defence systems to protect its cities.\n"
+            "That\u2019s according to President Volodymyr Zelensky, who spoke in an address on Thursday night.\n"
+            "Partners must speed up deliveries of interceptors.\n"
+            "As reported by Ukrinform, the President of Ukraine said this in his evening address.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "protect its cities").speaker_slug == "volodymyr-zelensky"
+    assert by_text(statements, "speed up deliveries").speaker_slug == "volodymyr-zelensky"
+    assert not [s for s in statements if "According to" in s.text or "As reported" in s.text or "according to" in s.text]

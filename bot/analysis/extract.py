@@ -349,7 +349,9 @@ class Engine:
 # This was stated by President Volodymyr Zelensky in his evening address." / "X said this at a
 # press conference." / "He made these remarks in Brussels."
 _STATED_BY = re.compile(
-    r"^\s*(?:(?:this|that|these|such|the\s+(?:statement|remarks?|comments?|announcement|words))\s+"
+    r"^\s*(?:as\s+(?:previously\s+)?reported(?:\s+by\s+[^,\u2591]{1,40})?,\s*)?"  # "As reported by Ukrinform, ..."
+    r"(?:(?:that['\u2019]s|that\s+is|this\s+is)\s+according\s+to\b"  # "That's according to President X, who spoke ..."
+    r"|(?:this|that|these|such|the\s+(?:statement|remarks?|comments?|announcement|words))\s+"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:stated|said|announced|noted|declared|emphasi[sz]ed|"
     r"stressed|made|voiced|expressed|written|posted|told)\s+by\b"
     r"|(?:[\w.\u2019'-]+\s+){1,6}?(?:said|stated|announced|noted|wrote|declared|made)\s+(?:this|these\s+remarks"
