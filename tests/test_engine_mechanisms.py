@@ -783,3 +783,11 @@ def test_agency_attribution_sentences(engine):
     assert by_text(statements, "protect its cities").speaker_slug == "volodymyr-zelensky"
     assert by_text(statements, "speed up deliveries").speaker_slug == "volodymyr-zelensky"
     assert not [s for s in statements if "According to" in s.text or "As reported" in s.text or "according to" in s.text]
+
+
+def test_more_reporting_verbs(engine):
+    text = ("President Volodymyr Zelensky spoke on Monday. He also pointed out that the coalition had made a good start.\n"
+            "Lena Hartmann, a Green lawmaker, accused the minister of ignoring the courts.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "good start").speaker_slug == "volodymyr-zelensky"
+    assert by_text(statements, "ignoring the courts").speaker_slug == "lena-hartmann"
