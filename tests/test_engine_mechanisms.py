@@ -791,3 +791,13 @@ def test_more_reporting_verbs(engine):
     statements = analyze(engine, text)
     assert by_text(statements, "good start").speaker_slug == "volodymyr-zelensky"
     assert by_text(statements, "ignoring the courts").speaker_slug == "lena-hartmann"
+
+
+def test_quote_paragraph_is_not_given_to_the_next_paragraphs_own_speaker(engine):
+    text = ("Foreign Minister Melanie Jolin spoke after a cabinet meeting.\n"
+            "\"We have to be extremely pragmatic on this,\" Jolin said.\n"
+            "\"In many European capitals the conversation on retaliation is ongoing.\"\n"
+            "President Donald Trump says he is ready to impose 25% tariffs on all imports from Canada.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "European capitals").speaker_slug == "melanie-jolin"
+    assert by_text(statements, "ready to impose").speaker_slug == "donald-trump"

@@ -261,7 +261,12 @@ class Engine:
         if not (back_reference or speech):
             return None
         if rows[nxt]["attr"] is not None and rows[nxt]["attr"].mention.kind != "pronoun":
-            return rows[nxt]["attr"]
+            # a new paragraph that speaks for itself ("Trump says he is ready to ...") after a quote
+            # paragraph is not that quote's attribution; "That was how X put it", the rest of the
+            # quote's own paragraph, and the lead after a headline quote are
+            prev = rows[nxt - 1] if nxt > 0 else None
+            follows = prev is not None and (prev["block"] is rows[nxt]["block"] or prev["block"].role == "headline")
+            return rows[nxt]["attr"] if back_reference or follows or rows[nxt]["attr"].verb == "next" else None
         m = next((m for m in rows[nxt]["mentions"] if m.slug and m.kind not in ("pronoun", "anon")), None)
         return _Attribution(m, "next", 0, 0) if m else None
 
