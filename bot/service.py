@@ -130,7 +130,8 @@ class StanceService:
             if q.topic_by_slug(session, ws, t.slug) is None:
                 session.add(Topic(workspace=ws, slug=t.slug, title=t.title, proposition=t.proposition,
                                   keywords=list(t.keywords), against=list(t.against), related=list(t.related),
-                                  toward=list(t.toward), more=list(t.more), less=list(t.less)))
+                                  toward=list(t.toward), more=list(t.more), less=list(t.less),
+                                  anchors=list(t.anchors)))
         q.meta_set(session, f"seeded:{ws}", "1")
         self._bump(session, ws)
         session.flush()
@@ -148,11 +149,13 @@ class StanceService:
             cached = self._engines.get(ws)
             if cached and cached[0] == version:
                 return cached
+        # a workspace seeded before topics had anchors takes them from the built-in registry
+        base_anchors = {t.slug: t.anchors for t in self.base_registry.topics}
         registry = Registry(
             officials=tuple(OfficialEntry(o.slug, o.name, tuple(o.titles), tuple(o.aliases))
                             for o in q.officials(session, ws)),
             topics=tuple(TopicEntry(t.slug, t.title, tuple(t.keywords), tuple(t.against), t.proposition, tuple(t.related),
-                                    tuple(t.toward), tuple(t.more), tuple(t.less))
+                                    tuple(t.toward), tuple(t.more), tuple(t.less), tuple(t.anchors or base_anchors.get(t.slug, ())))
                          for t in q.topics(session, ws)))
         engine = Engine(registry)
         with self._lock:

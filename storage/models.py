@@ -55,6 +55,7 @@ class Topic(SQLModel, table=True):
     toward: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     more: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     less: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    anchors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
 
 
 class Statement(SQLModel, table=True):

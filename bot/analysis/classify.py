@@ -143,6 +143,9 @@ class TopicMatcher:
                 self.related.append((pattern, t.slug))
         # A phrase can only match where the text has a word equal to the phrase's first word:
         # index the phrases by that word and look only at those (see `_candidates`).
+        # a topic's anchors: names that place an article in its story ("Ukraine", "Kyiv"); see `article_topics`
+        self.anchors = {t.slug: re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, t.anchors)) + r")(?![\w])")
+                        for t in topics if t.anchors}
         self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
         self._weak_index = _LeadIndex([self._keys[p] for p, _s, _a in self.weak])
         self._related_index = _LeadIndex([self._keys[p] for p, _s in self.related])
@@ -223,8 +226,30 @@ class TopicMatcher:
         return hit
 
     def article_topics(self, text: str) -> set[str]:
-        """Topics the article as a whole is about: any strong keyword anywhere in it."""
-        return {span[2] for span in self._article_spans(text)}
+        """Topics the article as a whole is about: any strong keyword anywhere in it, or one of the
+        topic's anchors ("Ukraine", "Moscow") together with at least two of its related words
+        ("talks", "the plan", "delegation"): reports often never use the keyword itself ("talks on a
+        U.S.-drafted plan to end the war")."""
+        found = {span[2] for span in self._article_spans(text)}
+        return found | {slug for slug, n in self._anchored(text, found).items() if n >= 2}
+
+    def anchored_in(self, text: str, slug: str) -> bool:
+        """Whether `text` names one of the topic's anchors ("Ukraine" for troops deployment)."""
+        anchors = self.anchors.get(slug)
+        return anchors is not None and anchors.search(text) is not None
+
+    def _anchored(self, text: str, found: set[str]) -> dict[str, int]:
+        """Related-word counts of the topics not in `found` whose anchors the article names."""
+        out: dict[str, int] = {}
+        simple = related = None
+        for slug in self.anchors:
+            if slug in found or not self.anchored_in(text, slug):
+                continue
+            if related is None:
+                simple = _simplify(text)
+                related = [self.related[i] for i in self._related_index.candidates(_words(simple))]
+            out[slug] = sum(len(_occurs(self._keys[p], simple)) for p, s in related if s == slug)
+        return out
 
     def _article_spans(self, text: str) -> list:
         """Outermost phrase spans of a whole article; `article_topics` and `focus` both need them."""
@@ -250,10 +275,15 @@ class TopicMatcher:
         official's statement with no topic word of its own ("We have a deal") is read as being
         about that story, as a reader would. A short article that names one registry topic and no
         other, in its first LEAD_CHARS characters (headline and lead), is about that topic too."""
-        counts: dict[str, int] = {}
+        counts: dict[str, float] = {}
         for part, weight in ((text, 1), (headline, 1)):
             for slug, n in self._occurrences(part, part is text).items():
                 counts[slug] = counts.get(slug, 0) + weight * n
+        # a story told without its keywords ("talks on a plan to end the war" in Geneva) still counts,
+        # at half weight, through its related words when the article names the topic's anchors
+        for slug, n in self._anchored(text, set(counts)).items():
+            if n >= 2:
+                counts[slug] = n / 2
         if not counts:
             return None
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -291,9 +321,12 @@ class TopicMatcher:
         simple = _simplify(text)
         words = _words(simple)
         spans = self._phrase_spans(simple, words)
+        strong = {span[2] for span in spans}
         for i in self._weak_index.candidates(words) if context else ():
             pattern, slug, against = self.weak[i]
-            if slug in context:
+            # a weak term of another story beside a keyword is a circumstance, not a second topic:
+            # "ready to contribute troops once a ceasefire is agreed" is about the troops
+            if slug in context and (not strong or slug in strong):
                 spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
         hits: dict[str, tuple[str, bool, int, int]] = {}
         for a, b, slug, against in _outermost(spans):
@@ -859,8 +892,9 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         related = matcher.related_in(text, context)
         if focus and related:
             # in an article clearly about one story, a context word of another topic ("transition"
-            # in a climate-target story) does not take the sentence away from it: only a keyword does
-            related = [slug for slug in related if slug == focus]
+            # in a climate-target story) does not take the sentence away from it: only a keyword does,
+            # or a context word beside the other topic's own anchor ("send soldiers to Ukraine")
+            related = [slug for slug in related if slug == focus or matcher.anchored_in(text, slug)]
         if related:
             inherited = tuple(related)
     if not found and not inherited and focus:

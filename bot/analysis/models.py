@@ -40,6 +40,9 @@ class TopicEntry:
     toward: tuple[str, ...] = ()  # phrases pointing the proposition's way ("rate cuts" for "cut interest rates")
     more: tuple[str, ...] = ()  # things the proposition wants more of or kept ("tariffs", "checks")
     less: tuple[str, ...] = ()  # things the proposition wants less of or stopped ("rates", "coal plants")
+    # names whose presence makes the topic's `related` words count in an article that never uses a
+    # keyword ("Ukraine", "Kyiv" for military aid): see TopicMatcher.article_topics
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

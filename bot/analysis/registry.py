@@ -52,6 +52,7 @@ def parse_registry_toml(text: str, source: str = "<string>") -> Registry:
             toward=tuple(k.lower() for k in item.get("toward", ())),
             more=tuple(k.lower() for k in item.get("more", ())),
             less=tuple(k.lower() for k in item.get("less", ())),
+            anchors=tuple(str(k) for k in item.get("anchors", ())),  # proper names: case kept
         ))
     return Registry(tuple(officials), tuple(topics))
 
@@ -74,7 +75,8 @@ def load_registry_files(paths: Iterable[Path]) -> Registry:
             topics[t.slug] = t if old is None else TopicEntry(
                 t.slug, t.title or old.title, _union(old.keywords, t.keywords),
                 _union(old.against, t.against), t.proposition or old.proposition, _union(old.related, t.related),
-                _union(old.toward, t.toward), _union(old.more, t.more), _union(old.less, t.less))
+                _union(old.toward, t.toward), _union(old.more, t.more), _union(old.less, t.less),
+                _union(old.anchors, t.anchors))
     return Registry(tuple(officials.values()), tuple(topics.values()))
 
 
