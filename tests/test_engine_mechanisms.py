@@ -801,3 +801,16 @@ def test_quote_paragraph_is_not_given_to_the_next_paragraphs_own_speaker(engine)
     statements = analyze(engine, text)
     assert by_text(statements, "European capitals").speaker_slug == "melanie-jolin"
     assert by_text(statements, "ready to impose").speaker_slug == "donald-trump"
+
+
+def test_redirected_questions_vetoes_and_firm_noes(engine):
+    text = ("Foreign Minister Lena Voss spoke in Brussels on Monday.\n"
+            "Asked about sanctions relief, Voss said that was \"a question for the Americans\".\n"
+            "She said Slovakia had lifted its veto and supported the package.\n"
+            "\"Not a single cartridge from our army will go there,\" Voss said.\n"
+            "\"We are not there yet,\" she said.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "question for the Americans").subtype == "declined"
+    assert by_text(statements, "lifted its veto").subtype == "agreement"
+    assert by_text(statements, "Not a single cartridge").subtype == "refusal"
+    assert by_text(statements, "not there yet").subtype == "deferred"
