@@ -75,8 +75,35 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+def _quote_tolerant(pattern: str) -> str:
+    """`pattern` with an optional opening quote mark after each space outside character classes
+    and lookbehinds: reported speech quotes from inside a phrase ('said that was "a question for
+    the Americans"', 'he would "not get into hypotheticals"'), and the phrase must still be found."""
+    out: list[str] = []
+    stack: list[bool] = []  # per open group: is it a lookbehind?
+    in_class = escaped = False
+    for k, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            stack.append(pattern.startswith(("(?<!", "(?<="), k))
+        elif ch == ")" and stack:
+            stack.pop()
+        elif ch == " " and not any(stack) and pattern[k + 1:k + 2] not in ("?", "*", "+", "{"):
+            out.append(" [\"\u201c\u2018]?")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
-    alts = [f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)]
+    alts = [f"(?:{_quote_tolerant(p)})" for p in sorted(patterns, key=len, reverse=True)]
     # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay')
     return re.compile(rf"(?<!\w)(?<!\w['\u2019])(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
 
@@ -368,7 +395,8 @@ def load_lexicon() -> Lexicon:
                 polar=bool(table.get("polar", True)),
                 condition=bool(table.get("condition", False)),
                 name=name,
-                requires=(needs := tuple(table.get("requires", ())) or required_literals(table["patterns"])),
+                requires=(needs := tuple(table.get("requires", ())) or required_literals(
+                    [_quote_tolerant(p) for p in table["patterns"]])),
                 requires_re=re.compile("|".join(re.escape(n) for n in sorted(needs, key=len, reverse=True)))
                 if needs else None,
             ))
