@@ -814,3 +814,10 @@ def test_redirected_questions_vetoes_and_firm_noes(engine):
     assert by_text(statements, "lifted its veto").subtype == "agreement"
     assert by_text(statements, "Not a single cartridge").subtype == "refusal"
     assert by_text(statements, "not there yet").subtype == "deferred"
+
+
+def test_open_to_talks_supports_them_while_open_to_a_delay_hedges(engine):
+    _k, _s, stance = _read_one(engine, "Moscow remains open to further direct talks with Ukraine", "peace-talks")
+    assert stance == "support"
+    kind, subtype, _ = _read_one(engine, "The government is open to a targeted delay of the AI rules", "ai-regulation")
+    assert (kind, subtype) == ("deflection", "hedged")
