@@ -821,3 +821,14 @@ def test_open_to_talks_supports_them_while_open_to_a_delay_hedges(engine):
     assert stance == "support"
     kind, subtype, _ = _read_one(engine, "The government is open to a targeted delay of the AI rules", "ai-regulation")
     assert (kind, subtype) == ("deflection", "hedged")
+
+
+def test_a_condition_weakens_a_pledge_but_alone_it_hedges(engine):
+    kind, subtype, stance = _read_one(engine, "Spain is ready to contribute troops to Ukraine once a ceasefire is agreed",
+                                      "troops-deployment")
+    assert (kind, stance) == ("commitment", "support")
+    kind, subtype, _ = _read_one(engine, "Madrid will look at it once a ceasefire is in place", "troops-deployment")
+    assert kind == "deflection"
+    _k, _s, stance = _read_one(engine, "Prime Minister Robert Fico lifted his veto on the sanctions package",
+                               "russia-sanctions")
+    assert stance == "support"
