@@ -144,8 +144,8 @@ class TopicMatcher:
         # A phrase can only match where the text has a word equal to the phrase's first word:
         # index the phrases by that word and look only at those (see `_candidates`).
         # a topic's anchors: names that place an article in its story ("Ukraine", "Kyiv"); see `article_topics`
-        self.anchors = {t.slug: re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, t.anchors)) + r")(?![\w])")
-                        for t in topics if t.anchors}
+        self.anchors = {t.slug: tuple(t.anchors) for t in topics if t.anchors}
+        self._last_anchored: tuple[str, dict[str, int]] | None = None
         self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
         self._weak_index = _LeadIndex([self._keys[p] for p, _s, _a in self.weak])
         self._related_index = _LeadIndex([self._keys[p] for p, _s in self.related])
@@ -208,6 +208,7 @@ class TopicMatcher:
     def clear_caches(self) -> None:
         self._fuzzy.clear()
         self._last_article = None
+        self._last_anchored = None
 
     def _fuzzy_single(self, token: str) -> tuple[str, float, int] | None:
         try:
@@ -235,21 +236,23 @@ class TopicMatcher:
 
     def anchored_in(self, text: str, slug: str) -> bool:
         """Whether `text` names one of the topic's anchors ("Ukraine" for troops deployment)."""
-        anchors = self.anchors.get(slug)
-        return anchors is not None and anchors.search(text) is not None
+        return any(_occurs(name, text) for name in self.anchors.get(slug, ()))  # case kept: "Kyiv", not "kyiv"
 
     def _anchored(self, text: str, found: set[str]) -> dict[str, int]:
-        """Related-word counts of the topics not in `found` whose anchors the article names."""
-        out: dict[str, int] = {}
-        simple = related = None
-        for slug in self.anchors:
-            if slug in found or not self.anchored_in(text, slug):
-                continue
-            if related is None:
-                simple = _simplify(text)
-                related = [self.related[i] for i in self._related_index.candidates(_words(simple))]
-            out[slug] = sum(len(_occurs(self._keys[p], simple)) for p, s in related if s == slug)
-        return out
+        """Related-word counts of the topics not in `found` whose anchors the article names
+        (computed once per article: `article_topics` and `focus` both ask)."""
+        if self._last_anchored is None or self._last_anchored[0] != text:
+            out: dict[str, int] = {}
+            simple = related = None
+            for slug in self.anchors:
+                if not self.anchored_in(text, slug):
+                    continue
+                if related is None:
+                    simple = _simplify(text)
+                    related = [self.related[i] for i in self._related_index.candidates(_words(simple))]
+                out[slug] = sum(len(_occurs(self._keys[p], simple)) for p, s in related if s == slug)
+            self._last_anchored = (text, out)
+        return {slug: n for slug, n in self._last_anchored[1].items() if slug not in found}
 
     def _article_spans(self, text: str) -> list:
         """Outermost phrase spans of a whole article; `article_topics` and `focus` both need them."""
