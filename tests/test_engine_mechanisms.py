@@ -832,3 +832,10 @@ def test_a_condition_weakens_a_pledge_but_alone_it_hedges(engine):
     _k, _s, stance = _read_one(engine, "Prime Minister Robert Fico lifted his veto on the sanctions package",
                                "russia-sanctions")
     assert stance == "support"
+
+
+def test_a_speakers_next_sentence_without_topic_words_stays_on_topic(engine):
+    text = ("Secretary of State Marco Rubio said the peace talks in Geneva had made progress.\n"
+            "\"We are not there yet,\" Rubio told reporters.")
+    statements = analyze(engine, text)
+    assert "peace-talks" in {t.slug for t in by_text(statements, "not there yet").topics}

@@ -277,6 +277,7 @@ class Engine:
         prev_topics: tuple[str, ...] = ()
         prev_slug: str | None = None
         prev_groups: set[int] = set()
+        prev_block: int | None = None
         context = self.topics.article_topics(text)
         headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
         focus = self.topics.focus(text, headline)
@@ -311,7 +312,10 @@ class Engine:
             body = text[start:end]
             groups = {g for _a, _b, g in quotes}
             same_quote = direct and bool(groups & prev_groups)
-            inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body)) else ()
+            # the same speaker going on in the next sentence, same or next paragraph: a sentence with no
+            # topic word of its own ("We are not there yet.") stays on the previous one's topic
+            near = prev_block is not None and sent.block - prev_block <= 1
+            inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body) or near) else ()
             said, narration = body, ""
             if direct:
                 # the words around the quote ("Asked whether a cut was possible, he said: ...") may
@@ -347,6 +351,7 @@ class Engine:
             prev_topics = tuple(t.slug for t in topics)
             prev_slug = slug
             prev_groups = groups
+            prev_block = sent.block
         return out
 
 
