@@ -160,6 +160,7 @@ class SpeakerResolver:
 
     def clear_caches(self) -> None:
         self._generic.clear()
+        self._speaks.clear()
 
     def add_official(self, o: OfficialEntry) -> None:
         """Learn one more official without rebuilding (a newly discovered one)."""
