@@ -839,3 +839,12 @@ def test_a_speakers_next_sentence_without_topic_words_stays_on_topic(engine):
             "\"We are not there yet,\" Rubio told reporters.")
     statements = analyze(engine, text)
     assert "peace-talks" in {t.slug for t in by_text(statements, "not there yet").topics}
+
+
+def test_generic_title_of_an_organisation_and_former_holders(engine):
+    text = ("NATO chief Mark Rutte said on Tuesday that allies would send more air defence systems.\n"
+            "The head of NATO added that the alliance was working on it.\n"
+            "The former NATO chief said deliveries were too slow.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "working on it").speaker_slug == "mark-rutte"  # "of NATO" stops at "NATO"
+    assert not [s for s in statements if "too slow" in s.text and s.speaker_slug == "mark-rutte"]

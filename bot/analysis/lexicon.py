@@ -411,7 +411,7 @@ def load_lexicon() -> Lexicon:
             # the case-sensitive first class (re.IGNORECASE reads "t" as "tT" too) lets the engine skip
             # ahead to the next "t" in C; the lookbehind after it is "no word character before it"
             r"(?-i:[Tt])(?<![\w].)he\s+((?:[\w.\u2019'-]+\s+){0,3}?(?:" + "|".join(role_alts)
-            + r")(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)(?![\w])",
+            + r")(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})?)(?![\w])",
             re.IGNORECASE,
         ),
         bare_title=re.compile(

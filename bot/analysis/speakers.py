@@ -432,6 +432,8 @@ class SpeakerResolver:
                 if phrase in self.titles or phrase in local:
                     hit = (a, b, n)
                     break
+            if hit and frame[max(0, hit[0] - 7):hit[0]].lower() == "former ":
+                hit = None  # "the former NATO chief" is not the title's holder now
             if hit:
                 a, b, n = hit
                 slug = self._resolve_title(_norm(frame[a:b]), state)
@@ -485,7 +487,7 @@ class SpeakerResolver:
         if phrase in self.titles:
             return self.titles[phrase]
         hit = process.extractOne(phrase, list(self.titles), scorer=fuzz.token_set_ratio, score_cutoff=92)
-        if hit and len(phrase.split()) >= 2:
+        if hit and len(phrase.split()) >= 2 and ("former" in phrase.split()) == ("former" in hit[0].split()):
             return self.titles[hit[0]]
         return None
 
@@ -498,6 +500,8 @@ def _title_score(phrase: str, title: str) -> float:
     p, t = set(phrase.split()) - {"the", "of"}, set(title.split()) - {"the", "of"}
     if not p:
         return 0
+    if ("former" in p) != ("former" in t):
+        return 0  # "the former NATO chief" is not the one in office, and the other way round
     head = phrase.split()[-1] if " of " not in phrase else phrase.split(" of ")[0].split()[-1]
     if not _RANK_WORDS.isdisjoint(t) and _RANK_WORDS.isdisjoint(p):
         # a rank word makes a different office: "the minister" is not the prime minister, "the
