@@ -848,3 +848,12 @@ def test_generic_title_of_an_organisation_and_former_holders(engine):
     statements = analyze(engine, text)
     assert by_text(statements, "working on it").speaker_slug == "mark-rutte"  # "of NATO" stops at "NATO"
     assert not [s for s in statements if "too slow" in s.text and s.speaker_slug == "mark-rutte"]
+
+
+def test_registry_titles_of_leaders_and_office_ranks(engine):
+    text = ("Hungary's Orban said his country would block the aid package.\n"
+            "The Hungarian leader also said sanctions had failed.")
+    assert by_text(analyze(engine, text), "sanctions had failed").speaker_slug == "viktor-orban"
+    # "Polish minister" is not the Polish prime minister
+    text = "Coal exit stays, Polish minister says\nThe deadline holds, the official said."
+    assert not [s for s in analyze(engine, text) if s.speaker_slug == "donald-tusk"]

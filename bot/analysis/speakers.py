@@ -487,7 +487,8 @@ class SpeakerResolver:
         if phrase in self.titles:
             return self.titles[phrase]
         hit = process.extractOne(phrase, list(self.titles), scorer=fuzz.token_set_ratio, score_cutoff=92)
-        if hit and len(phrase.split()) >= 2 and ("former" in phrase.split()) == ("former" in hit[0].split()):
+        # the same office only: "Polish minister" is not the Polish prime minister, nor a former holder the current one
+        if hit and len(phrase.split()) >= 2 and _title_score(phrase, hit[0]) > 0:
             return self.titles[hit[0]]
         return None
 
