@@ -857,3 +857,12 @@ def test_registry_titles_of_leaders_and_office_ranks(engine):
     # "Polish minister" is not the Polish prime minister
     text = "Coal exit stays, Polish minister says\nThe deadline holds, the official said."
     assert not [s for s in analyze(engine, text) if s.speaker_slug == "donald-tusk"]
+
+
+def test_scare_quotes_in_narration_are_not_speech(engine):
+    text = ("Border security minister Laura Kennet said the deal with Paris was working.\n"
+            "The arrangement, which ministers have branded \"one in, one out\", allows the UK to return migrants.\n"
+            "She said it was \"beginning to bite\".")
+    statements = analyze(engine, text)
+    assert not [s for s in statements if "arrangement" in s.text or s.text == "one in, one out"]
+    assert by_text(statements, "beginning to bite").speaker_slug == "laura-kennet"

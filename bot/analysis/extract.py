@@ -281,6 +281,10 @@ class Engine:
         context = self.topics.article_topics(text)
         headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
         focus = self.topics.focus(text, headline)
+        group_sizes: dict[int, int] = {}  # words per quotation group, across sentences and paragraphs
+        for row in rows:
+            for a, b, g in row["quotes"]:
+                group_sizes[g] = group_sizes.get(g, 0) + len(text[a:b].split())
         for i, row in enumerate(rows):
             sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
             if block.role in SKIP_ROLES or _stated_by(row["frame"]):
@@ -289,6 +293,9 @@ class Engine:
                 attrib = _stated_after(rows, i)
             quoted_words = sum(len(text[a:b].split()) for a, b, _ in quotes)
             direct = quoted_words >= 3
+            if direct and row["attr"] is None and _scare_quotes(text, sent, quotes, group_sizes) \
+                    and not self.lexicon.reporting_verbs.search(row["frame"]):
+                continue  # narration with a quoted label: 'a "stop the clock" campaign from industry'
             if direct:
                 groups = [g for _a, _b, g in quotes]
                 attrib = attrib or next((group_speaker.get(g) for g in groups if group_speaker.get(g)), None)
@@ -392,6 +399,14 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
 _LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
+def _scare_quotes(text: str, sent: Sentence, quotes: list[tuple[int, int, int]], group_sizes: dict[int, int]) -> bool:
+    """Short quoted labels inside a sentence with no reporting verb ('the arrangement, which
+    ministers have branded "one in, one out", allows ...'): narration, not speech. A quote
+    that opens the sentence, follows a colon or comma, or runs on into other sentences is speech."""
+    return all(group_sizes.get(g, 0) <= 5 and text[a - 1:a] != "" and not _whole_utterance(text, sent.start, a)
+               for a, _b, g in quotes)
+
+
 _ACCORDING_PRONOUN = re.compile(r"\s+(?:to\s+)?(him|her)\b", re.IGNORECASE)
 
 
