@@ -866,3 +866,16 @@ def test_scare_quotes_in_narration_are_not_speech(engine):
     statements = analyze(engine, text)
     assert not [s for s in statements if "arrangement" in s.text or s.text == "one in, one out"]
     assert by_text(statements, "beginning to bite").speaker_slug == "laura-kennet"
+
+
+def test_agency_wrappers_and_parenthetical_meetings(engine):
+    text = ("The proposal is unacceptable, Kremlin spokesman Dmitry Peskov said.\n"
+            "Moscow will respond, the agency quoted spokeswoman Maria Zakharova as saying.\n"
+            "Secretary of State Antony Blinken, following a meeting with Prime Minister Benjamin Netanyahu, "
+            "suggested that a deal was close.\n"
+            "The company will stop deliveries, Reuters reported, citing spokesperson Anne Regnier.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "unacceptable").speaker_slug == "dmitry-peskov"
+    assert by_text(statements, "Moscow will respond").speaker_slug == "maria-zakharova"
+    assert by_text(statements, "deal was close").speaker_slug == "antony-blinken"
+    assert by_text(statements, "stop deliveries").speaker_slug == "anne-regnier"

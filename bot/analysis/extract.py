@@ -35,7 +35,10 @@ SUBJECT_GAP = re.compile(
 )
 
 
-_RELATIVE = re.compile(r"\s*,\s+(?:who|whose)\b")
+# between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
+_TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,3}")
+# a clause about the subject set between commas: "X, who ...," and "X, following a meeting with Y, said"
+_RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|alongside|flanked\s+by)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
     r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
     r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b", re.IGNORECASE)
@@ -178,7 +181,8 @@ class Engine:
                 if speaker is None and him:  # "According to him, ...": the object pronoun is the source
                     speaker = Mention(him.start(1), him.end(1), him.group(1), "pronoun")
             else:
-                right = next((m for m in mentions if 0 <= m.start - verb.end() <= 2 and not m.possessive), None)
+                right = next((m for m in mentions if not m.possessive and (0 <= m.start - verb.end() <= 2 or _TITLE_GAP.fullmatch(
+                    frame, verb.end(), m.start) and self.lexicon.role_pattern.search(frame, verb.end(), m.start))), None)
                 left = None
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
@@ -200,8 +204,11 @@ class Engine:
             if speaker is None:
                 continue
             is_deflection = bool(self.lexicon.deflection_verbs.fullmatch(v))
+            # a title glued before the name belongs to the speaker's phrase: "..., Kremlin spokesman Dmitry Peskov said."
+            lead = min((m.start for m in mentions if m.kind == "title" and speaker.start - 1 <= m.end <= speaker.start),
+                       default=speaker.start)
             if not quoted and not is_deflection and NO_CONTENT.match(after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]) \
-                    and not _content_before(frame, min(speaker.start, verb.start())):
+                    and not _content_before(frame, min(lead, verb.start())):
                 continue
             if speaker.kind == "pronoun":
                 speaker.slug = self.resolver.resolve_pronoun(speaker.text, state)
@@ -368,7 +375,7 @@ class Engine:
 _STATED_BY = re.compile(
     r"^\s*(?:as\s+(?:previously\s+)?reported(?:\s+by\s+[^,\u2591]{1,40})?,\s*)?"  # "As reported by Ukrinform, ..."
     r"(?:(?:that['\u2019]s|that\s+is|this\s+is)\s+according\s+to\b"  # "That's according to President X, who spoke ..."
-    r"|(?:this|that|these|such|the\s+(?:statement|remarks?|comments?|announcement|words))\s+"
+    r"|(?:this|that|these|such|the)(?:\s+(?:statement|remarks?|comments?|announcement|words|view|position|opinion|assessment))?\s+"
     r"(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:stated|said|announced|noted|declared|emphasi[sz]ed|"
     r"stressed|made|voiced|expressed|written|posted|told)\s+by\b"
     r"|(?:[\w.\u2019'-]+\s+){1,6}?(?:said|stated|announced|noted|wrote|declared|made)\s+(?:this|these\s+remarks"

@@ -486,7 +486,8 @@ class SpeakerResolver:
             return best[2]
         if phrase in self.titles:
             return self.titles[phrase]
-        hit = process.extractOne(phrase, list(self.titles), scorer=fuzz.token_set_ratio, score_cutoff=92)
+        # the whole title, in any order: "foreign minister" alone is not "Ukrainian Foreign Minister"
+        hit = process.extractOne(phrase, list(self.titles), scorer=fuzz.token_sort_ratio, score_cutoff=90)
         # the same office only: "Polish minister" is not the Polish prime minister, nor a former holder the current one
         if hit and len(phrase.split()) >= 2 and _title_score(phrase, hit[0]) > 0:
             return self.titles[hit[0]]
