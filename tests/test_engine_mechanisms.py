@@ -879,3 +879,11 @@ def test_agency_wrappers_and_parenthetical_meetings(engine):
     assert by_text(statements, "Moscow will respond").speaker_slug == "maria-zakharova"
     assert by_text(statements, "deal was close").speaker_slug == "antony-blinken"
     assert by_text(statements, "stop deliveries").speaker_slug == "anne-regnier"
+
+
+def test_nationality_leader_reads_as_head_of_government_but_party_leader_does_not(engine):
+    text = ("Prime Minister Lars Tangen met Finance Minister Kari Holm in Oslo on Monday.\n"
+            "Holm said the budget was tight.\n"
+            "\"We will not accept the offer,\" the Norwegian leader told reporters.")
+    assert by_text(analyze(engine, text), "not accept the offer").speaker_slug == "lars-tangen"
+    assert engine.resolver._equivalents("fdp leader") == []

@@ -454,13 +454,24 @@ class SpeakerResolver:
                                    if not frame[max(0, m.start(1) - 4):m.start(1)].lower().endswith("the ")))
         for start, end, words, phrase in generic:
             slug = self._resolve_title(phrase, state)
-            for other in self.lexicon.title_equivalents.get(phrase, ()) if slug is None else ():
+            for other in self._equivalents(phrase) if slug is None else ():
                 slug = self._resolve_title(other, state)  # "the head of state": the president named before
                 if slug:
                     break
             if slug:
                 out.append(Mention(start, end, words, "title", slug))
         return out
+
+    def _equivalents(self, phrase: str) -> list[str]:
+        """Other ways to say the office (data/title_equivalents.toml): the whole reference, or its last word."""
+        table = self.lexicon.title_equivalents
+        if phrase in table:
+            return list(table[phrase])
+        head, _, last = phrase.rpartition(" ")
+        # only after a nationality ("the Israeli leader"): "the FDP leader" leads a party, not a government
+        if not _NATIONALITY.fullmatch(head):
+            return []
+        return [f"{head} {alt}" for alt in table.get(last, ())]
 
     def resolve_title(self, words: str, state: ArticleState) -> str | None:
         """The holder of a title written on its own ("Spokesman", "the Finance Minister"), or None."""
@@ -494,6 +505,7 @@ class SpeakerResolver:
         return None
 
 
+_NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
 
 
