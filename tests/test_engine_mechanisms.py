@@ -887,3 +887,9 @@ def test_nationality_leader_reads_as_head_of_government_but_party_leader_does_no
             "\"We will not accept the offer,\" the Norwegian leader told reporters.")
     assert by_text(analyze(engine, text), "not accept the offer").speaker_slug == "lars-tangen"
     assert engine.resolver._equivalents("fdp leader") == []
+
+
+def test_an_organisation_subject_does_not_hand_the_verb_to_the_person_after_it(engine):
+    statements = analyze(engine, "Kremlin says Putin supports ceasefire in principle\n"
+                                 "The minister of energy said she had heard from manufacturers.")
+    assert not [s for s in statements if s.speaker_slug == "vladimir-putin"]

@@ -35,6 +35,8 @@ SUBJECT_GAP = re.compile(
 )
 
 
+_WORD_BEFORE = re.compile(r"\w[\s]*$")
+_OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": the speaker is the object
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
 _TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,3}")
 # a clause about the subject set between commas: "X, who ...," and "X, following a meeting with Y, said"
@@ -199,7 +201,11 @@ class Engine:
                                  and m.start <= 60 and m.kind != "anon"), None)
                 if left is not None and not (right is not None and _ends_quote(frame, verb.start())):
                     speaker = left
-                elif right is not None:
+                elif right is not None and (right.kind == "pronoun" or _OBJECT_SPEAKER.match(v)
+                                            or not _WORD_BEFORE.search(frame, 0, verb.start())):
+                    # "..., said Rutte" / '"...," said Rutte' / "the minister said she ..."; but in "Kremlin
+                    # says Putin supports a truce" a subject (no person) stands before the verb and Putin is
+                    # what it says
                     speaker = right
             if speaker is None:
                 continue
