@@ -891,5 +891,7 @@ def test_nationality_leader_reads_as_head_of_government_but_party_leader_does_no
 
 def test_an_organisation_subject_does_not_hand_the_verb_to_the_person_after_it(engine):
     statements = analyze(engine, "Kremlin says Putin supports ceasefire in principle\n"
-                                 "The minister of energy said she had heard from manufacturers.")
+                                 "Energy Minister Anna Berg spoke in Oslo. The minister said she had heard from "
+                                 "manufacturers.")
     assert not [s for s in statements if s.speaker_slug == "vladimir-putin"]
+    assert by_text(statements, "heard from manufacturers").speaker_slug == "anna-berg"  # "said she": still the minister
