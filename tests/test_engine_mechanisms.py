@@ -895,3 +895,10 @@ def test_an_organisation_subject_does_not_hand_the_verb_to_the_person_after_it(e
                                  "manufacturers.")
     assert not [s for s in statements if s.speaker_slug == "vladimir-putin"]
     assert by_text(statements, "heard from manufacturers").speaker_slug == "anna-berg"  # "said she": still the minister
+
+
+def test_commenting_on_something_is_narration(engine):
+    statements = analyze(engine, "Strike on Kharkiv\nPresident Volodymyr Zelensky has commented on the strike.\n"
+                                 "Russia must pay for this, Zelensky said on Telegram.")
+    assert not [s for s in statements if "commented on" in s.text]
+    assert by_text(statements, "must pay").speaker_slug == "volodymyr-zelensky"

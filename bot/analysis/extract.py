@@ -35,6 +35,9 @@ SUBJECT_GAP = re.compile(
 )
 
 
+# "Zelensky has commented on the strike.", "he said on Telegram.": a topic or a channel, no content
+_TOPIC_ONLY = re.compile(r"comment|said|says|wrote|writes|posted")
+_ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+[^,;:\"\u201c\u2591]{1,60}?[.]?\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w[\s]*$")
 _OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": the speaker is the object
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
@@ -213,7 +216,8 @@ class Engine:
             # a title glued before the name belongs to the speaker's phrase: "..., Kremlin spokesman Dmitry Peskov said."
             lead = min((m.start for m in mentions if m.kind == "title" and speaker.start - 1 <= m.end <= speaker.start),
                        default=speaker.start)
-            if not quoted and not is_deflection and NO_CONTENT.match(after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]) \
+            rest = after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]
+            if not quoted and not is_deflection and (NO_CONTENT.match(rest) or _TOPIC_ONLY.match(v) and _ON_SOMETHING.match(rest)) \
                     and not _content_before(frame, min(lead, verb.start())):
                 continue
             if speaker.kind == "pronoun":
