@@ -37,7 +37,7 @@ SUBJECT_GAP = re.compile(
 
 # "Zelensky has commented on the strike.", "he said on Telegram.": a topic or a channel, no content
 _TOPIC_ONLY = re.compile(r"comment|said|says|wrote|writes|posted")
-_ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+[^,;:\"\u201c\u2591]{1,60}?[.]?\s*$", re.IGNORECASE)
+_ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+(?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+[.]?\s*$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w[\s]*$")
 _OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": the speaker is the object
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
