@@ -902,3 +902,15 @@ def test_commenting_on_something_is_narration(engine):
                                  "Russia must pay for this, Zelensky said on Telegram.")
     assert not [s for s in statements if "commented on" in s.text]
     assert by_text(statements, "must pay").speaker_slug == "volodymyr-zelensky"
+
+
+def test_british_single_quote_marks(engine):
+    text = ("Starmer promises action on small boats\n"
+            "Prime Minister Keir Starmer said: 'You have every right to be angry. We are ramping up efforts.'\n"
+            "'I'm angry too,' he told reporters.\n"
+            "He said the so-called 'one in, one out' deal was working.")
+    statements = analyze(engine, text)
+    ramping = by_text(statements, "ramping up efforts")
+    assert ramping.direct and ramping.speaker_slug == "keir-starmer" and "said:" not in ramping.text
+    assert by_text(statements, "angry too").direct
+    assert not by_text(statements, "one in, one out").direct  # a quoted label, not an utterance

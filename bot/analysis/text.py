@@ -131,7 +131,18 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
             carry = True
         else:
             carry = False
+        if not any(a >= block.start for a, _b, _g in spans):
+            # British style, single quote marks, only where a paragraph has no double quotes: an
+            # utterance opens with a capital and closes after its own punctuation ('We will respond.')
+            for m in _SINGLE_QUOTED.finditer(seg):
+                group += 1
+                spans.append((block.start + m.start(1), block.start + m.end(1), group))
     return spans
+
+
+# 'Quote starting with a capital, ending with punctuation,' said X  -- never an apostrophe: it
+# opens after a space or the paragraph start and closes before a space or the paragraph end
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['\u2018](?=[A-Z])(.+?[.!?,])['\u2019](?=\s|$)")
 
 
 def _looks_like_opening(seg: str, i: int) -> bool:
