@@ -914,3 +914,13 @@ def test_british_single_quote_marks(engine):
     assert ramping.direct and ramping.speaker_slug == "keir-starmer" and "said:" not in ramping.text
     assert by_text(statements, "angry too").direct
     assert not by_text(statements, "one in, one out").direct  # a quoted label, not an utterance
+
+
+def test_embedded_questions_promise_nothing_and_a_bare_no_refuses(engine):
+    kind, _s, _ = _read_one(engine, "Nobody knows what Moscow is going to propose next week", "peace-talks")
+    assert kind == "position"
+    kind, _s, _ = _read_one(engine, "We are going to propose a new plan next week", "peace-talks")
+    assert kind == "commitment"
+    text = ("Prime Minister Donald Tusk spoke in Warsaw.\n"
+            "Asked whether Poland would accept any migrants relocated under the pact, he replied: \"No.\"")
+    assert by_text(analyze(engine, text), "replied").subtype == "refusal"

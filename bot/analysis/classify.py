@@ -802,6 +802,8 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
                 continue
             if table.kind == "commitment" and _impersonal_future(text, m):
                 continue  # "inflation will fall", "the trend would continue": a forecast
+            if table.kind == "commitment" and table.subtype != "refusal" and _EMBEDDED_QUESTION.search(text, 0, m.start()):
+                continue  # "nobody knows what Moscow is going to propose": a question, not a promise
             hits.append(CueHit(table, m.group(0), m.start()))
     if any(h.table.subtype == "refusal" for h in hits):
         hits = _time_bound_refusals(text, hits, lexicon)
@@ -814,6 +816,12 @@ _TIME_BOUND = re.compile(
     r"[^.;:!?]{0,40}?\b(?:for now|for the time being|for the moment|at this (?:stage|point|time)|at the moment"
     r"|at present|for the present)\b", re.IGNORECASE)
 _DEFERRED: dict[int, object] = {}
+
+
+# a wh- or whether-clause running up to the cue: "what Moscow is going to", "whether the bank will"
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:\bwhether|\b(?:know|knows|knew|ask|asks|asked|unclear|sure|certain|decide|decided|wonder|wondering|see)"
+    r"\s+(?:what|how|when|why|where|if))\s+(?:[^\W\d][\w'\u2019-]*\s+){1,3}$", re.IGNORECASE)
 
 
 def _time_bound_refusals(text: str, hits: list[CueHit], lexicon: Lexicon) -> list[CueHit]:
