@@ -924,3 +924,11 @@ def test_embedded_questions_promise_nothing_and_a_bare_no_refuses(engine):
     text = ("Prime Minister Donald Tusk spoke in Warsaw.\n"
             "Asked whether Poland would accept any migrants relocated under the pact, he replied: \"No.\"")
     assert by_text(analyze(engine, text), "replied").subtype == "refusal"
+
+
+def test_inverted_says_after_a_comma(engine):
+    statements = analyze(engine, "Talks stall\nThe main obstacle now is Putin, says Kellogg.\n"
+                                 "Alvaro Quesada, defence spokesman for the Popular Party, said the minister "
+                                 "must explain where the money will come from.")
+    assert by_text(statements, "main obstacle").speaker_slug == "keith-kellogg"
+    assert by_text(statements, "must explain").speaker_slug == "alvaro-quesada"

@@ -38,6 +38,9 @@ SUBJECT_GAP = re.compile(
 # "Zelensky has commented on the strike.", "he said on Telegram.": a topic or a channel, no content
 _TOPIC_ONLY = re.compile(r"comment|said|says|wrote|writes|posted")
 _ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+(?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+[.]?\s*$", re.IGNORECASE)
+# "The main obstacle is Putin, says Kellogg": a name just before ", says" is content, the one after it speaks
+_COMMA_BEFORE = re.compile(r"\s*,\s*")
+_INVERTED = re.compile(r"said|says|added|adds|noted|notes|wrote|writes|insisted|insists|warned|warns|explained|explains")
 _WORD_BEFORE = re.compile(r"\w[\s]*$")
 _OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": the speaker is the object
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
@@ -202,7 +205,10 @@ class Engine:
                     # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
                     left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
                                  and m.start <= 60 and m.kind != "anon"), None)
-                if left is not None and not (right is not None and _ends_quote(frame, verb.start())):
+                if left is not None and not (right is not None and (_ends_quote(frame, verb.start()) or (
+                        right.kind != "pronoun" and _INVERTED.fullmatch(v)
+                        and _COMMA_BEFORE.fullmatch(frame, left.end, verb.start())
+                        and not any(m.slug == left.slug and m.end <= left.start for m in mentions)))):
                     speaker = left
                 elif right is not None and (right.kind == "pronoun" or _OBJECT_SPEAKER.match(v)
                                             or not _WORD_BEFORE.search(frame, 0, verb.start())):
