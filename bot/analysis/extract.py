@@ -189,8 +189,7 @@ class Engine:
                 if speaker is None and him:  # "According to him, ...": the object pronoun is the source
                     speaker = Mention(him.start(1), him.end(1), him.group(1), "pronoun")
             else:
-                right = next((m for m in mentions if not m.possessive and (0 <= m.start - verb.end() <= 2 or _TITLE_GAP.fullmatch(
-                    frame, verb.end(), m.start) and self.lexicon.role_pattern.search(frame, verb.end(), m.start))), None)
+                right = next((m for m in mentions if not m.possessive and self._right_after(frame, verb.end(), m.start)), None)
                 left = None
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
@@ -205,10 +204,8 @@ class Engine:
                     # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
                     left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
                                  and m.start <= 60 and m.kind != "anon"), None)
-                if left is not None and not (right is not None and (_ends_quote(frame, verb.start()) or (
-                        right.kind != "pronoun" and _INVERTED.fullmatch(v)
-                        and _COMMA_BEFORE.fullmatch(frame, left.end, verb.start())
-                        and not any(m.slug == left.slug and m.end <= left.start for m in mentions)))):
+                if left is not None and not (right is not None and (
+                        _ends_quote(frame, verb.start()) or _inverted(frame, v, verb.start(), left, right, mentions))):
                     speaker = left
                 elif right is not None and (right.kind == "pronoun" or _OBJECT_SPEAKER.match(v)
                                             or not _WORD_BEFORE.search(frame, 0, verb.start())):
@@ -230,6 +227,11 @@ class Engine:
                 speaker.slug = self.resolver.resolve_pronoun(speaker.text, state)
             return _Attribution(speaker, v, verb.start(), verb.end())
         return None
+
+    def _right_after(self, frame: str, verb_end: int, start: int) -> bool:
+        """A mention starting right after the verb, or after a bare role title ("citing spokesperson X")."""
+        return 0 <= start - verb_end <= 2 or bool(
+            _TITLE_GAP.fullmatch(frame, verb_end, start) and self.lexicon.role_pattern.search(frame, verb_end, start))
 
     def _group_speakers(self, rows: list[dict], state: ArticleState) -> dict[int, _Attribution | None]:
         """One speaker per quotation group: its own attribution, else the sentence after it, else
@@ -493,6 +495,14 @@ def _frame(text: str, sent: Sentence, quotes: list[tuple[int, int, int]]) -> str
         for i in range(max(a, sent.start), min(b, sent.end)):
             chars[i - sent.start] = QUOTE_FILL
     return "".join(chars)
+
+
+def _inverted(frame: str, verb: str, verb_start: int, left: Mention, right: Mention, mentions: list[Mention]) -> bool:
+    """"The main obstacle is Putin, says Kellogg": a name right before ", says" is what is said and the
+    name after the verb speaks; not when that name closes an appositive ("X, party spokesman, said ...")."""
+    return (right.kind != "pronoun" and bool(_INVERTED.fullmatch(verb))
+            and bool(_COMMA_BEFORE.fullmatch(frame, left.end, verb_start))
+            and not any(m.slug == left.slug and m.end <= left.start for m in mentions))
 
 
 def _ends_quote(frame: str, pos: int) -> bool:
