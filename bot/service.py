@@ -240,6 +240,7 @@ class StanceService:
         An official the workspace's engine already knows with every title found needs no write (the
         engine is rebuilt whenever another process changes the registry), so most articles cost one
         id query here."""
+        wanted = speakers | {e.slug for e in found}
         known = engine.resolver.officials
         new = [e for e in found if e.slug not in known or not set(e.titles) <= set(known[e.slug].titles)]
         rows = {o.slug: o for o in q.officials_by_slugs(session, ws, {e.slug for e in new})}
@@ -267,14 +268,13 @@ class StanceService:
                         cached[1].resolver.add_official(merge_official(known[entry.slug], entry)
                                                         if entry.slug in known else entry)
                     self._engines[ws] = (bumped, cached[1])
-            return q.official_ids(session, ws, speakers | {e.slug for e in found})
+            return q.official_ids(session, ws, wanted)
         # nothing written: ids of committed rows, which only a registry change (a new version) alters
         with self._lock:
             cached_ids = self._official_ids.get(ws)
             if cached_ids is None or cached_ids[0] != version:
                 cached_ids = self._official_ids[ws] = (version, {})
         ids = cached_ids[1]
-        wanted = speakers | {e.slug for e in found}
         missing = wanted - ids.keys()
         if missing:
             ids.update(q.official_ids(session, ws, missing))

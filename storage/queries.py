@@ -34,6 +34,7 @@ _DUPLICATE = (select(Article.id, Article.title, Article.url)
 _OFFICIAL_IDS = select(Official.slug, Official.id, Official.merged_into_id).where(
     Official.workspace == bindparam("ws"), col(Official.slug).in_(bindparam("slugs", expanding=True)))
 _MERGED_INTO = select(Official.id, Official.merged_into_id).where(Official.id == bindparam("id"))
+_INSERTS: dict[type, object] = {}  # insert ... returning id, per table (see insert_returning_ids)
 
 
 def meta_get(session: Session, key: str, default: str = "") -> str:
@@ -95,8 +96,6 @@ def insert_many(session: Session, model, rows: list[dict]) -> None:
     if rows:
         session.connection().execute(insert(model.__table__), rows)
 
-
-_INSERTS: dict[type, object] = {}
 
 
 def reassign_official(session: Session, model, ws: str, old_id: int, new_id: int) -> None:

@@ -141,11 +141,11 @@ class TopicMatcher:
                 pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
                 self._keys[pattern] = key
                 self.related.append((pattern, t.slug))
-        # A phrase can only match where the text has a word equal to the phrase's first word:
-        # index the phrases by that word and look only at those (see `_candidates`).
         # a topic's anchors: names that place an article in its story ("Ukraine", "Kyiv"); see `article_topics`
         self.anchors = {t.slug: tuple(t.anchors) for t in topics if t.anchors}
         self._last_anchored: tuple[str, dict[str, int]] | None = None
+        # A phrase can only match where the text has a word equal to the phrase's first word:
+        # index the phrases by that word and look only at those (see `_candidates`).
         self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
         self._weak_index = _LeadIndex([self._keys[p] for p, _s, _a in self.weak])
         self._related_index = _LeadIndex([self._keys[p] for p, _s in self.related])

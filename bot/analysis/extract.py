@@ -428,8 +428,7 @@ def _scare_quotes(text: str, sent: Sentence, quotes: list[tuple[int, int, int]],
     """Short quoted labels inside a sentence with no reporting verb ('the arrangement, which
     ministers have branded "one in, one out", allows ...'): narration, not speech. A quote
     that opens the sentence, follows a colon or comma, or runs on into other sentences is speech."""
-    return all(group_sizes.get(g, 0) <= 5 and text[a - 1:a] != "" and not _whole_utterance(text, sent.start, a)
-               for a, _b, g in quotes)
+    return all(group_sizes.get(g, 0) <= 5 and not _whole_utterance(text, sent.start, a) for a, _b, g in quotes)
 
 
 _ACCORDING_PRONOUN = re.compile(r"\s+(?:to\s+)?(him|her)\b", re.IGNORECASE)

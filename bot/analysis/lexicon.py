@@ -32,7 +32,6 @@ class CueTable:
     name: str = ""  # the table's own name in cues.toml ("future", "process")
     # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
     requires: tuple[str, ...] = ()
-    requires_re: re.Pattern[str] | None = None  # the same literals as one search over lower-case text
 
 
 @dataclass(frozen=True)
@@ -395,10 +394,8 @@ def load_lexicon() -> Lexicon:
                 polar=bool(table.get("polar", True)),
                 condition=bool(table.get("condition", False)),
                 name=name,
-                requires=(needs := tuple(table.get("requires", ())) or required_literals(
-                    [_quote_tolerant(p) for p in table["patterns"]])),
-                requires_re=re.compile("|".join(re.escape(n) for n in sorted(needs, key=len, reverse=True)))
-                if needs else None,
+                requires=tuple(table.get("requires", ())) or required_literals(
+                    [_quote_tolerant(p) for p in table["patterns"]]),
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
