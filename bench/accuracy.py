@@ -15,9 +15,14 @@ from bot.analysis.text import normalise
 from .corpus import CORPORA, load, registry, roots
 
 
-def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev") -> dict[str, float]:
+def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev",
+             confusion: dict[str, Counter] | None = None) -> dict[str, float]:
+    """`confusion`, when given, collects (gold, predicted) counts under "kind" and "stance"."""
     engine = Engine(registry())
     c: Counter[str] = Counter()
+    if confusion is not None:
+        confusion.setdefault("kind", Counter())
+        confusion.setdefault("stance", Counter())
     docs = [d for root in roots(corpus) for d in load(prefix, root)]
     for doc in docs:
         text = normalise(doc.article.text)
@@ -50,6 +55,8 @@ def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev") -> di
             c["matched"] += 1
             c["speaker"] += p.speaker_slug == g["speaker"]
             c["kind"] += p.kind == g["kind"]
+            if confusion is not None:
+                confusion["kind"][g["kind"], p.kind] += 1
             c["subtype"] += (p.kind, p.subtype) == (g["kind"], g["subtype"])
             gold_topics = g.get("topics", {})
             pred_topics = {t.slug: t.stance for t in p.topics}
@@ -58,6 +65,8 @@ def evaluate(prefix: str = "", verbose: bool = False, corpus: str = "dev") -> di
                 if slug in pred_topics:
                     c["stance_n"] += 1
                     c["stance"] += pred_topics[slug] == stance
+                    if confusion is not None:
+                        confusion["stance"][stance, pred_topics[slug]] += 1
             if verbose and (p.speaker_slug != g["speaker"] or p.kind != g["kind"] or set(gold_topics) != set(pred_topics)
                             or any(pred_topics.get(s, st) != st for s, st in gold_topics.items())):
                 print(f"  ~ {doc.id}: {g['quote'][:70]!r}\n      gold [{g['speaker']}] {g['kind']}/{g['subtype']} {gold_topics}"
@@ -84,9 +93,23 @@ def main() -> None:
     ap.add_argument("--corpus", default="dev", choices=[*sorted(CORPORA), "dev+validation"],
                     help="dev (tuned on), validation (written blind, checked while developing) or test "
                          "(written blind, reported once)")
+    ap.add_argument("--confusion", action="store_true", help="also print kind and stance confusion tables")
     args = ap.parse_args()
-    for name, value in evaluate(args.prefix, args.verbose, args.corpus).items():
+    confusion: dict[str, Counter] | None = {} if args.confusion else None
+    for name, value in evaluate(args.prefix, args.verbose, args.corpus, confusion).items():
         print(f"{name:>22}: {value:.3f}" if isinstance(value, float) else f"{name:>22}: {value}")
+    for name, table in (confusion or {}).items():
+        print_confusion(name, table)
+
+
+def print_confusion(name: str, table: Counter) -> None:
+    """Rows: the label; columns: what the engine said."""
+    values = sorted({v for pair in table for v in pair})
+    width = max(len(v) for v in [*values, name]) + 2
+    head = f"{name} (gold / pred)"
+    print(f"\n{head:<{width + 10}}" + "".join(f"{v:>{width}}" for v in values))
+    for gold in values:
+        print(f"{gold:<{width + 10}}" + "".join(f"{table[gold, pred]:>{width}}" for pred in values))
 
 
 if __name__ == "__main__":

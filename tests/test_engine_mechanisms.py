@@ -932,3 +932,40 @@ def test_inverted_says_after_a_comma(engine):
                                  "must explain where the money will come from.")
     assert by_text(statements, "main obstacle").speaker_slug == "keith-kellogg"
     assert by_text(statements, "must explain").speaker_slug == "alvaro-quesada"
+
+
+def test_ages_and_participle_phrases_between_subject_and_verb(engine):
+    text = ("Finance Minister Tove Arnesen, 54, said the stimulus package would be extended. "
+            "Arnesen, widely seen as a fiscal hawk, told lawmakers that the deficit had to shrink. "
+            "Arnesen, pressed on the timing, declined to say when the budget would be published.")
+    statements = analyze(engine, text)
+    assert [s.speaker_slug for s in statements] == ["tove-arnesen"] * 3
+    assert by_text(statements, "declined to say").subtype == "declined"
+
+
+def test_threats_and_reaffirmations_are_reported_speech(engine):
+    text = ("Prime Minister Tomas Halvorsen threatened to veto the new sanctions package. "
+            "Halvorsen reaffirmed that his government would not send money to the fund.")
+    statements = analyze(engine, text)
+    threat = by_text(statements, "threatened to veto")
+    assert (threat.speaker_slug, threat.kind, threat.subtype) == ("tomas-halvorsen", "commitment", "refusal")
+    assert by_text(statements, "reaffirmed").speaker_slug == "tomas-halvorsen"
+
+
+def test_a_portfolio_is_no_person(engine):
+    text = ("Karin Vogt, Commissioner for Trade and Economic Security, told reporters the bloc would respond. "
+            "The Minister for Foreign Affairs Anna van der Berg said tariffs would not help anyone.")
+    analysis = engine.analyze(text)
+    assert {o.slug for o in analysis.discovered} == {"karin-vogt", "anna-van-der-berg"}
+    assert [s.speaker_slug for s in analysis.statements] == ["karin-vogt", "anna-van-der-berg"]
+
+
+def test_waiting_for_clarity_and_passing_it_on_are_deferrals_while_open_outcomes_hedge(engine):
+    text = ("Governor Marta Ilves said the bank was well placed to wait for more clarity on inflation. "
+            "\"What we do in March is wide open,\" Ilves said. "
+            "She said the bank was not anticipating any move at its next meeting. "
+            "Ilves said a decision on the interest rate target would fall to the next governor.")
+    statements = analyze(engine, text)
+    kinds = [(s.kind, s.subtype) for s in statements]
+    assert kinds == [("deflection", "deferred"), ("deflection", "hedged"), ("deflection", "hedged"),
+                     ("deflection", "deferred")]

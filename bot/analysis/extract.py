@@ -24,6 +24,9 @@ SUBJECT_GAP = re.compile(
     r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
     r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|on\s+\w+|in\s+\w+(?:\s+\w+)?|"
     r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
+    # an age or a participle phrase set off by commas: "Berg, 54, said", "Berg, seen as a hawk, said",
+    # "Berg, widely tipped to lead the party, has called for"
+    r"|,\s+\d{1,3},|,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ing)\b[^,\u2591]{0,90},"
     # "Tomasz Wrona, Poland's deputy interior minister, who said ...": an appositive, then the relative pronoun
     r"|,\s+[^,\u2591]{1,90},\s+who\s+"
     # a possessive appositive whose title lists several portfolios: "Mary Ng, Canada's minister of export

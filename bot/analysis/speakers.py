@@ -83,6 +83,10 @@ ORG_HEADS = {
 # ("Office for Budget Responsibility", "Ministry of Foreign Affairs"), and one right after a
 # place preposition is a place ("families in Tel Aviv said"): neither is a new official.
 _ORG_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for|on|and)\s+(?:the\s+)?$")
+# a capitalised title whose portfolio runs on over several capitalised words: "Commissioner for Trade and
+# Economic Security", "Secretary of State for Health and Social Care" (the last run is no person)
+_PORTFOLIO_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for)\s+(?:(?:the|of|for|and|&|[{UPPER}][\w\u2019'-]*),?\s+)*?(?:and|&)\s+$")
+_ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 NOT_NAME_START = {
@@ -354,6 +358,17 @@ class SpeakerResolver:
         for i, w in enumerate(words[:-1]):
             if w.endswith(_POSSESSIVE) or w.lower().strip(".") in HONORIFICS:
                 role_cut = max(role_cut, i + 1)
+        if role_cut == 0 and (portfolio := _PORTFOLIO_BEFORE.search(frame, max(0, offset - 80), offset)) \
+                and self.lexicon.role_pattern.fullmatch(portfolio.group(1)):
+            return []
+        if role_cut == 0 and len(words) > 2 and (portfolio := _ROLE_OF_BEFORE.search(frame, max(0, offset - 40), offset)) \
+                and self.lexicon.role_pattern.fullmatch(portfolio.group(1)):
+            # "Minister for Trade Jonas Berg": the portfolio runs into the name, which is its last
+            # capitalised word with the particles and the one given name before it
+            role_cut = len(words) - 1
+            while role_cut > 1 and words[role_cut - 1].lower() in PARTICLES:
+                role_cut -= 1
+            role_cut -= 1
         if role_cut == 0 and (_PLACE_BEFORE.search(frame, max(0, offset - 30), offset) or (
                 (org := _ORG_BEFORE.search(frame, max(0, offset - 40), offset)) and _head(org.group(1)) in ORG_HEADS)) \
                 and not _title_after(frame[offset + len(" ".join(words)):offset + len(" ".join(words)) + 100], self.lexicon):
