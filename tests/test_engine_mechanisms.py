@@ -969,3 +969,13 @@ def test_waiting_for_clarity_and_passing_it_on_are_deferrals_while_open_outcomes
     kinds = [(s.kind, s.subtype) for s in statements]
     assert kinds == [("deflection", "deferred"), ("deflection", "hedged"), ("deflection", "hedged"),
                      ("deflection", "deferred")]
+
+
+def test_appeals_say_what_must_happen(engine):
+    text = ("Foreign Minister Tove Arnesen urged ministers to approve the sanctions package before winter. "
+            "\"It should be accepted, and it should be accepted now,\" Arnesen said of the ceasefire plan. "
+            "\"Nobody should be under any illusion about the tariffs,\" she said.")
+    statements = analyze(engine, text)
+    assert (by_text(statements, "urged ministers").kind, by_text(statements, "urged ministers").subtype) == ("commitment", "pledge")
+    assert by_text(statements, "accepted now").subtype == "pledge"
+    assert by_text(statements, "Nobody should").kind != "commitment" or by_text(statements, "Nobody should").subtype != "pledge"
