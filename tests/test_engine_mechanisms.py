@@ -979,3 +979,51 @@ def test_appeals_say_what_must_happen(engine):
     assert (by_text(statements, "urged ministers").kind, by_text(statements, "urged ministers").subtype) == ("commitment", "pledge")
     assert by_text(statements, "accepted now").subtype == "pledge"
     assert by_text(statements, "Nobody should").kind != "commitment" or by_text(statements, "Nobody should").subtype != "pledge"
+
+
+def test_interview_transcript_answers_belong_to_the_interviewee(engine):
+    text = ("Ilves: 'The bank will not be rushed'\n\n"
+            "The central bank governor on interest rates and the budget.\n\n"
+            "Interview by Piret Saar\n\n"
+            "Governor Marta Ilves received us in Tallinn. Ilves has led the bank since 2021.\n\n"
+            "Q: The president says rates are far too high. Will you cut them?\n\n"
+            "A: We will not cut interest rates this year. I wouldn't rule anything out for next year.\n\n"
+            "Q: What about the budget?\n\n"
+            "A: It is not for me to judge the budget.")
+    statements = analyze(engine, text)
+    assert not any("far too high" in s.text for s in statements)  # the interviewer's question is no one's statement
+    answers = [s for s in statements if s.start > text.index("Q:")]
+    assert [s.text for s in answers] == ["We will not cut interest rates this year.",
+                                         "I wouldn't rule anything out for next year.",
+                                         "It is not for me to judge the budget."]
+    assert {s.speaker_slug for s in answers} == {"marta-ilves"} and all(s.direct for s in answers)
+    assert [(s.kind, s.subtype) for s in answers] == [("commitment", "refusal"), ("deflection", "hedged"),
+                                                      ("deflection", "declined")]
+
+
+def test_a_qualified_title_is_not_someone_elses_bare_title(engine):
+    text = ("President Donald Trump spoke first. "
+            "Christine Lagarde, the European Central Bank president, said the bank was well positioned.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "well positioned").speaker_slug == "christine-lagarde"
+
+
+def test_people_introduced_before_an_aside_places_portfolios_and_organisations(engine):
+    text = ("Ewan Dall, whose bank cut its rate to 4% this month, said rates were still heading down. "
+            "Nathan Boyle, the Conservative MP for Windsor West, said workers could not afford a trade war. "
+            "Joel Amankwah, the chief executive of the Harbour Refugee Trust, said the plans went too far. "
+            "Governors Christopher Waller and Michelle Bowman voted for a cut. Waller said the committee had waited too long. "
+            "Andre Correa do Lago, the summit's president, said the text was balanced.")
+    analysis = engine.analyze(text)
+    assert {o.slug for o in analysis.discovered} >= {"ewan-dall", "nathan-boyle", "joel-amankwah",
+                                                      "christopher-waller", "andre-correa-do-lago"}
+    assert not {"windsor-west", "harbour-refugee-trust", "governors-christopher-waller", "andre-correa"} & {
+        o.slug for o in analysis.discovered}
+    assert [s.speaker_slug for s in analysis.statements] == ["ewan-dall", "nathan-boyle", "joel-amankwah",
+                                                             "christopher-waller", "andre-correa-do-lago"]
+
+
+def test_a_byline_name_is_no_official(engine):
+    analysis = engine.analyze("Trade row deepens\n\nBy Graham Whitcombe\n\nMinister Jonas Berg said tariffs would rise. "
+                              "Graham Whitcombe writes on politics and the economy for The Review.")
+    assert "by-graham-whitcombe" not in {o.slug for o in analysis.discovered}

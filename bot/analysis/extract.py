@@ -11,7 +11,7 @@ from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
 from .speakers import ArticleState, Mention, SpeakerResolver
-from .text import dateline_end, normalise, quote_spans, split_blocks, split_sentences
+from .text import dateline_end, label_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
 SKIP_ROLES = {"byline", "caption", "link"}
@@ -94,9 +94,10 @@ class Engine:
         framed = []
         for sent in sentences:
             block = blocks[sent.block]
-            if block.role == "link":
-                continue  # "Read also: ...": another article's headline, no speech and no one to refer back to
-            start = max(sent.start, dateline_end(text, block.start, block.end)) if sent.start == block.start else sent.start
+            if block.role in ("link", "question"):
+                continue  # "Read also: ..." (another article's headline) and an interviewer's "Q: ...": no one's statement
+            start = max(sent.start, dateline_end(text, block.start, block.end), label_end(text, block.start, block.end)) \
+                if sent.start == block.start else sent.start
             sent = Sentence(start, sent.end, sent.block, sent.index)
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
             framed.append((sent, block, in_quotes, _frame(text, sent, in_quotes)))
@@ -104,9 +105,21 @@ class Engine:
         self.resolver.learn_title_genders(state)
         per_sentence: list[dict] = []
         labelled: tuple[int, _Attribution] | None = None  # a paragraph opened by "Spokesman: ..."
+        # an interview transcript's answers belong to the person the article introduces before the
+        # first question: the one named most often there (the first of equals)
+        intro: dict[str, list[Mention]] = {}
+        first_question = next((i for i, b in enumerate(blocks) if b.role == "question"), len(blocks))
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
+            if sent.block < first_question and block.role not in SKIP_ROLES:
+                for m in mentions:
+                    if m.slug and m.kind not in ("pronoun", "anon"):
+                        intro.setdefault(m.slug, []).append(m)
+            if attribution is None and block.role == "answer" and intro:
+                people = list(intro.values())
+                top = max(people, key=len)
+                attribution = _Attribution(top[0], "answer", 0, 0)
             label = _LABEL.match(frame)
             if attribution is not None and label and attribution.verb_end == label.end():
                 labelled = (sent.block, attribution)
@@ -324,7 +337,9 @@ class Engine:
             if direct and row["attr"] is None and _scare_quotes(text, sent, quotes, group_sizes) \
                     and not self.lexicon.reporting_verbs.search(row["frame"]):
                 continue  # narration with a quoted label: 'a "stop the clock" campaign from industry'
-            if direct:
+            if block.role == "answer" and not quotes and attrib is not None and attrib.verb == "answer":
+                start, end, direct = sent.start, sent.end, True  # the interviewee's own words, unquoted
+            elif direct:
                 groups = [g for _a, _b, g in quotes]
                 attrib = attrib or next((group_speaker.get(g) for g in groups if group_speaker.get(g)), None)
                 start = max(sent.start, min(a for a, _b, _g in quotes))
@@ -352,7 +367,7 @@ class Engine:
             near = prev_block is not None and sent.block - prev_block <= 1
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body) or near) else ()
             said, narration = body, ""
-            if direct:
+            if direct and quotes:
                 # the words around the quote ("Asked whether a cut was possible, he said: ...") may
                 # name its topic; kind and stance still come from the quote
                 outside, last = [], sent.start

@@ -68,7 +68,8 @@ class Block:
 
     start: int
     end: int
-    role: str  # headline | byline | dateline | caption | bullet | link (a teaser for another article) | body
+    role: str  # headline | byline | dateline | caption | bullet | link (a teaser for another article)
+    #            | question | answer (an interview transcript's "Q:" and "A:" paragraphs) | body
 
 
 @dataclass(frozen=True)

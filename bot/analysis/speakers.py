@@ -19,7 +19,7 @@ from .models import OfficialEntry, Registry
 from .registry import slugify
 
 UPPER = "A-Z\u00c0-\u00de\u0100-\u017f"
-PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "zu", "dos", "das"}
+PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "zu", "do", "dos", "das"}
 _PARTICLE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _CAPWORD = rf"[{UPPER}][\w\u2019'-]*\w|[{UPPER}]\."
 _PARTICLE_FIRST = "".join(sorted({p[0] for p in PARTICLES}))
@@ -78,6 +78,7 @@ ORG_HEADS = {
     "responsibility", "affairs", "studies", "relations", "statistics", "foundation", "centre", "center",
     "university", "corporation", "federation", "bureau", "directorate", "tribunal", "coalition", "network",
     "exchange", "police", "commissariat", "inspectorate", "watchdog", "regulator", "observatory", "academy",
+    "trust", "charity", "society", "initiative", "campaign", "movement", "institution", "partnership",
 }
 # A capitalised run right after "<Organisation head> of/for (the)" continues that organisation's name
 # ("Office for Budget Responsibility", "Ministry of Foreign Affairs"), and one right after a
@@ -87,10 +88,11 @@ _ORG_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for|on|and)\s+(?:t
 # Economic Security", "Secretary of State for Health and Social Care" (the last run is no person)
 _PORTFOLIO_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for)\s+(?:(?:the|of|for|and|&|[{UPPER}][\w\u2019'-]*),?\s+)*?(?:and|&)\s+$")
 _ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
+_ASIDE = re.compile(r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,\u2591]{0,100},\s*")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 NOT_NAME_START = {
-    "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this",
+    "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this", "by",
     "that", "these", "those", "it", "he", "she", "we", "they", "i", "our", "his", "her", "their", "there",
     "asked", "speaking", "earlier", "last", "next", "during", "since", "until", "despite", "with",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -353,16 +355,18 @@ class SpeakerResolver:
         # qualifier is a title too: "Romania's Petrescu", "the Bank's Governor Kate Novak"
         role_cut = 0
         for i, w in enumerate(words[:-2] if len(words) > 2 else []):
-            if self.lexicon.role_pattern.fullmatch(w):
-                role_cut = i + 1
+            if self.lexicon.role_pattern.fullmatch(w) or (w.endswith("s") and self.lexicon.role_pattern.fullmatch(w[:-1])):
+                role_cut = i + 1  # "Finance Minister ...", and plural titles: "Governors Christopher Waller and ..."
         for i, w in enumerate(words[:-1]):
             if w.endswith(_POSSESSIVE) or w.lower().strip(".") in HONORIFICS:
                 role_cut = max(role_cut, i + 1)
         if role_cut == 0 and (portfolio := _PORTFOLIO_BEFORE.search(frame, max(0, offset - 80), offset)) \
                 and self.lexicon.role_pattern.fullmatch(portfolio.group(1)):
             return []
-        if role_cut == 0 and len(words) > 2 and (portfolio := _ROLE_OF_BEFORE.search(frame, max(0, offset - 40), offset)) \
-                and self.lexicon.role_pattern.fullmatch(portfolio.group(1)):
+        role_of = _ROLE_OF_BEFORE.search(frame, max(0, offset - 40), offset) if role_cut == 0 else None
+        if role_of and len(words) <= 2 and self.lexicon.role_pattern.fullmatch(role_of.group(1)):
+            return []  # "the Conservative MP for Windsor West", "Minister of Foreign Affairs": a place or a portfolio
+        if role_of and len(words) > 2 and self.lexicon.role_pattern.fullmatch(role_of.group(1)):
             # "Minister for Trade Jonas Berg": the portfolio runs into the name, which is its last
             # capitalised word with the particles and the one given name before it
             role_cut = len(words) - 1
@@ -390,7 +394,9 @@ class SpeakerResolver:
         if title is None:
             title = _title_after(after, self.lexicon)
         near_verb = self.lexicon.reporting_verbs.match(after.lstrip(" ,")) or re.search(
-            r"(?:said|says|told|added|according to|noted|wrote)\s*,?\s*$", before)
+            r"(?:said|says|told|added|according to|noted|wrote)\s*,?\s*$", before) or (
+            # "Andrew Bailey, whose bank cut rates this month, said ...": the verb after an aside
+            (aside := _ASIDE.match(after)) and self.lexicon.reporting_verbs.match(after, aside.end()))
         # "Helena Vasconcelos built her reputation ..." and later "Vasconcelos said ...": the surname
         # speaks elsewhere in the article, so the full name is a person who is quoted
         if title is None and not near_verb and not self._surname_speaks(name_words[-1], state.text):
@@ -539,6 +545,10 @@ def _title_score(phrase: str, title: str) -> float:
         if any(w in _RANK_WORDS and th[i + 1:i + 2] == [head] for i, w in enumerate(th)):
             return 0
     base = fuzz.token_set_ratio(phrase, title)
+    if p - t:
+        # words the title lacks qualify the office: "the European Central Bank president" is not
+        # whoever was called "president" before, so the whole phrase must fit, in any order
+        base = min(base, fuzz.token_sort_ratio(" ".join(sorted(p)), " ".join(sorted(t))))
     return base if head in t or head in title else base * 0.6
 
 

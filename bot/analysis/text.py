@@ -27,6 +27,8 @@ _CAPTION = re.compile(
 # teasers for other articles that pages carry inside the text: "Read also: Zelensky says ..."
 _PROMO = re.compile(r"^\s*(read (also|more)|also read|see also|related( articles?| stories| coverage)?|more on this"
                     r"|recommended|watch|listen|follow us|subscribe)\s*[:\u2013\u2014|-]", re.I)
+# interview transcripts: "Q: ..." is the interviewer's question, "A: ..." the interviewee's answer
+_QA_LABEL = re.compile(r"^\s*(?:(?-i:(Q)|(A))|(question)|(answer))\s*[:\u2013\u2014-]\s+", re.I)
 _BULLET = re.compile(r"^\s*([-*\u2022\u2013\u25aa\u25cf]|\d+[.)])\s+")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'\u2019-]+(?:[ ,/]+[A-Z][A-Za-z.'\u2019-]+){0,3}),?\s*"
@@ -63,6 +65,8 @@ def split_blocks(text: str) -> list[Block]:
             role = "link"
         elif _BYLINE.match(stripped) and len(stripped) < 120:
             role = "byline"
+        elif qa := _QA_LABEL.match(line):
+            role = "question" if qa.group(1) or qa.group(3) else "answer"
         elif _BULLET.match(line):
             role = "bullet"
         elif not blocks and not re.search(r"[.!?\"\u201d]\s*$", stripped) and len(stripped) < 200:
@@ -70,7 +74,15 @@ def split_blocks(text: str) -> list[Block]:
         elif len(stripped) < 70 and not re.search(r"[.!?:\"\u201d]\s*$", stripped) and not _has_quote(stripped):
             role = "headline"  # sub-headings, standalone labels such as "KEY POINTS"
         blocks.append(Block(match.start(), match.end(), role))
+    if not any(b.role == "question" for b in blocks):  # "A: ..." with no questions is no transcript
+        blocks = [Block(b.start, b.end, "body") if b.role == "answer" else b for b in blocks]
     return blocks
+
+
+def label_end(text: str, start: int, end: int) -> int:
+    """Offset after a transcript label ("Q: ", "A: ") at the start of a paragraph."""
+    m = _QA_LABEL.match(text[start:end])
+    return start + m.end() if m else start
 
 
 def _has_quote(s: str) -> bool:
