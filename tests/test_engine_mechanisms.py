@@ -1027,3 +1027,39 @@ def test_a_byline_name_is_no_official(engine):
     analysis = engine.analyze("Trade row deepens\n\nBy Graham Whitcombe\n\nMinister Jonas Berg said tariffs would rise. "
                               "Graham Whitcombe writes on politics and the economy for The Review.")
     assert "by-graham-whitcombe" not in {o.slug for o in analysis.discovered}
+
+
+def test_more_refusals_declines_and_hedges_of_briefing_rooms(engine):
+    text = ("Trade Minister Hanna Sulg spoke to reporters on the tariffs. "
+            "\"I'm not going to negotiate through the media,\" Sulg said. "
+            "\"I'm not going to hand you a date for the tariffs,\" she said. "
+            "\"We are not pausing the tariffs,\" she said. "
+            "She said a cut in the tariffs was \"not something I can support\". "
+            "\"How fast we go on tariffs is a much harder call than it was,\" she said. "
+            "She said only that all options remained on the table on tariffs. "
+            "\"We cannot let our steel plants close,\" Sulg said of the tariffs.")
+    kinds = [(s.kind, s.subtype) for s in analyze(engine, text)]
+    assert kinds == [("deflection", "declined"), ("deflection", "declined"), ("commitment", "refusal"),
+                     ("commitment", "refusal"), ("deflection", "hedged"), ("deflection", "hedged"),
+                     ("commitment", "pledge")]
+
+
+def test_wishes_warnings_and_places_are_no_pledges(engine):
+    text = ("Interior Minister Hanna Sulg spoke on migration controls. "
+            "\"I would love to say yes on the migration rules,\" Sulg said. "
+            "\"Nobody who arrives on a small boat should assume they can stay,\" she said of migration controls. "
+            "\"Migration policy is where it should be,\" she said. "
+            "\"I won't pretend otherwise on the asylum system,\" she said.")
+    statements = analyze(engine, text)
+    assert all(s.kind == "position" for s in statements), [(s.text, s.kind, s.cues) for s in statements]
+
+
+def test_holding_rates_where_they_are_argues_against_a_cut(engine):
+    text = ("Governor Marta Ilves spoke after the meeting. "
+            "\"Our interest rates are at the right level for the economy we see,\" Ilves said. "
+            "She said the bank was well positioned with its deposit rate at 2%. "
+            "\"We do not pre-commit to any particular path for interest rates,\" she said.")
+    statements = analyze(engine, text)
+    stances = [{t.slug: t.stance for t in s.topics}.get("interest-rates") for s in statements]
+    assert stances[:2] == ["oppose", "oppose"]
+    assert (statements[2].kind, statements[2].subtype) == ("deflection", "deferred")
