@@ -1063,3 +1063,15 @@ def test_holding_rates_where_they_are_argues_against_a_cut(engine):
     stances = [{t.slug: t.stance for t in s.topics}.get("interest-rates") for s in statements]
     assert stances[:2] == ["oppose", "oppose"]
     assert (statements[2].kind, statements[2].subtype) == ("deflection", "deferred")
+
+
+def test_a_future_with_no_one_acting_is_no_pledge_and_takes_no_side(engine):
+    text = ("Governor Marta Ilves spoke after the meeting on interest rates. "
+            "She said the next meeting would bring important data on interest rates. "
+            "She said the bank would receive more information on interest rates by December. "
+            "\"A lot is going to be clarified on interest rates, we hope,\" Ilves said.")
+    statements = analyze(engine, text)
+    rows = [(s.kind, {t.slug: t.stance for t in s.topics}.get("interest-rates")) for s in statements]
+    assert rows == [("position", "neutral")] * 3
+    pledge = analyze(engine, "Governor Marta Ilves said: \"We will cut interest rates in March.\"")[0]
+    assert (pledge.kind, pledge.topics[0].stance) == ("commitment", "support")

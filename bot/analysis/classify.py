@@ -85,6 +85,10 @@ _DENIED_EXPECTATION = re.compile(
 # a modal support word and what may stand between it and the verb it governs: "will fight",
 # "would only hurt", "are going to simply reject"
 _MODAL = re.compile(r"will|shall|would|should|must|going to", re.IGNORECASE)
+_PLAIN_FUTURE = re.compile(r"will|shall|going to", re.IGNORECASE)
+# what happens to someone rather than what they do: "the bank will receive data", "time will tell"
+_NON_VOLITIONAL = re.compile(r"\s+(?:\w+ly\s+)?(?:be\s+\w+(?:ed|en)\b|receive|show|learn|hear|know|seem|appear|become|prove|tell|"
+                             r"bring|get|see|face|need|depend|turn\s+out)\b", re.IGNORECASE)
 _AUXILIARY_GAP = re.compile(r"\s+(?:(?:also|only|simply|just|then|now|still|certainly|surely|be|have)\s+)*", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bsince\s+(?:\S+\s+){0,4}$")
 
@@ -1153,6 +1157,11 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         support_spans = [(a, t) for a, t in support_spans if not any(
             a < x < a + len(t) or _MODAL.fullmatch(t) and _AUXILIARY_GAP.fullmatch(clause, a + len(t), x)
             for x, _y in opposed)]
+    # a plain future takes a side only when someone will do it: "we will cut", "Canada will match",
+    # but not "the next meeting will bring data" (the statement's text is backshifted: "would" reads "will")
+    support_spans = [(a, t) for a, t in support_spans if not (_PLAIN_FUTURE.fullmatch(t) and (
+        not _actor_before(clause, a) and _subject_before(clause, a).lower() != "there"
+        or _NON_VOLITIONAL.match(clause, a + len(t))))]
     process = [(h.start, h.start + len(h.text)) for h in hits if h.table.name == "process"]
     if process:  # "we will review it, then decide": the "will" of a promised process is no vote
         support_spans = [(a, t) for a, t in support_spans if not any(x <= a < y for x, y in process)]
