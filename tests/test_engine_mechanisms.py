@@ -1075,3 +1075,10 @@ def test_a_future_with_no_one_acting_is_no_pledge_and_takes_no_side(engine):
     assert rows == [("position", "neutral")] * 3
     pledge = analyze(engine, "Governor Marta Ilves said: \"We will cut interest rates in March.\"")[0]
     assert (pledge.kind, pledge.topics[0].stance) == ("commitment", "support")
+
+
+def test_judging_the_thing_itself_opposes_it(engine):
+    text = ("Prime Minister Tove Arnesen spoke about the tariffs. "
+            "\"These tariffs are unjustified,\" Arnesen said. \"The tariffs are illegal and bad for workers,\" she said.")
+    stances = [{t.slug: t.stance for t in s.topics}.get("tariffs") for s in analyze(engine, text)]
+    assert stances == ["oppose", "oppose"]
