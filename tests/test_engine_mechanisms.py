@@ -1082,3 +1082,29 @@ def test_judging_the_thing_itself_opposes_it(engine):
             "\"These tariffs are unjustified,\" Arnesen said. \"The tariffs are illegal and bad for workers,\" she said.")
     stances = [{t.slug: t.stance for t in s.topics}.get("tariffs") for s in analyze(engine, text)]
     assert stances == ["oppose", "oppose"]
+
+
+def test_transcript_labels_in_capitals_and_after_honorifics(engine):
+    text = ("Press secretary Dana Whitlock briefed reporters on the tariffs.\n\n"
+            "MS. WHITLOCK: The president will impose tariffs on Friday. We will not back down.\n\n"
+            "Q: Will there be exemptions?\n\n"
+            "MS. WHITLOCK: I won't get ahead of the president on tariffs.")
+    statements = analyze(engine, text)
+    assert [s.text for s in statements] == ["The president will impose tariffs on Friday.", "We will not back down.",
+                                            "I won't get ahead of the president on tariffs."]
+    assert {s.speaker_slug for s in statements} == {"dana-whitlock"} and all(s.direct for s in statements)
+    assert statements[-1].subtype == "declined"
+
+
+def test_speaker_headings_of_transcripts_and_excerpts(engine):
+    text = ("Following are excerpts from the governor's comments on Thursday.\n\n"
+            "EWAN DALL, BANK OF NORLAND GOVERNOR\n\n"
+            "ON INTEREST RATES:\n\n"
+            "\"We have been able to cut interest rates today. But every further cut will be a closer call.\"\n\n"
+            "Governor Marta Ilves, Bank of Estland\n\n"
+            "Our interest rates are where they need to be.")
+    statements = analyze(engine, text)
+    assert [(s.speaker_slug, s.text) for s in statements] == [
+        ("ewan-dall", "We have been able to cut interest rates today."),
+        ("ewan-dall", "But every further cut will be a closer call."),
+        ("marta-ilves", "Our interest rates are where they need to be.")]

@@ -109,9 +109,19 @@ class Engine:
         # first question: the one named most often there (the first of equals)
         intro: dict[str, list[Mention]] = {}
         first_question = next((i for i, b in enumerate(blocks) if b.role == "question"), len(blocks))
+        # a transcript's turns may be headed by the speaker's name on a line of its own ("Christine
+        # Lagarde", "ANDREW BAILEY, BANK OF ENGLAND GOVERNOR"): the paragraphs after it are theirs
+        transcript = first_question < len(blocks) or bool(_TRANSCRIPT.search(text, 0, blocks[min(3, len(blocks) - 1)].end))
+        owner: Mention | None = None
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
+            heading = _speaker_heading(text, sent, block, mentions)
+            if heading is not None:
+                owner, attribution = heading, None  # the heading itself is no statement
+            elif owner is not None and transcript and attribution is None and block.role in ("body", "answer") \
+                    and not text[sent.start:sent.end].isupper():  # not a subheading in capitals ("ON INFLATION:")
+                attribution = _Attribution(owner, "answer", 0, 0)
             if sent.block < first_question and block.role not in SKIP_ROLES:
                 for m in mentions:
                     if m.slug and m.kind not in ("pronoun", "anon"):
@@ -121,12 +131,17 @@ class Engine:
                 top = max(people, key=len)
                 attribution = _Attribution(top[0], "answer", 0, 0)
             label = _LABEL.match(frame)
+            # a transcript turn ("Spokesman: ...", "SECRETARY BLINKEN: ...", an interview's "A: ..."): the
+            # speaker's own words, unquoted, from after the label to the end of the paragraph
+            turn = attribution is not None and attribution.verb == "answer"
             if attribution is not None and label and attribution.verb_end == label.end():
                 labelled = (sent.block, attribution)
+                turn = block.role != "headline"
             elif attribution is None and labelled is not None and labelled[0] == sent.block and not in_quotes:
                 attribution = _Attribution(labelled[1].mention, "next", 0, 0)  # the rest of the labelled answer
+                turn = True
             info = {"sent": sent, "block": block, "quotes": in_quotes, "frame": frame,
-                    "attr": attribution, "mentions": mentions}
+                    "attr": attribution, "mentions": mentions, "turn": turn, "heading": heading is not None}
             per_sentence.append(info)
             # pronouns resolve to the most recent speaker: update as we go
             for m in mentions:
@@ -185,7 +200,8 @@ class Engine:
             speaker = next((m for m in mentions if m.start <= label.start(1) and m.end >= label.end(1) - 1
                             and m.slug and m.kind not in ("pronoun", "anon")), None)
             if speaker is None:  # a bare title as the label: "Spokesman:" after "Stéphane Dujarric, Spokesman for ..."
-                slug = self.resolver.resolve_title(label.group(1), state)
+                # or a transcript's capitals and honorifics: "SECRETARY BLINKEN:", "MS. LEAVITT:"
+                slug = self.resolver.resolve_title(label.group(1), state) or self.resolver.resolve_label(label.group(1), state)
                 if slug:
                     speaker = Mention(label.start(1), label.end(1), label.group(1), "title", slug)
             if speaker is not None:
@@ -328,7 +344,7 @@ class Engine:
                 group_sizes[g] = group_sizes.get(g, 0) + len(text[a:b].split())
         for i, row in enumerate(rows):
             sent, block, quotes, attrib = row["sent"], row["block"], row["quotes"], row["attr"]
-            if block.role in SKIP_ROLES or _stated_by(row["frame"]):
+            if block.role in SKIP_ROLES or row["heading"] or _stated_by(row["frame"]):
                 continue  # "This was stated by X ...": the attribution of the sentence before, not speech
             if attrib is None and not quotes and block.role != "headline":
                 attrib = _stated_after(rows, i)
@@ -337,8 +353,10 @@ class Engine:
             if direct and row["attr"] is None and _scare_quotes(text, sent, quotes, group_sizes) \
                     and not self.lexicon.reporting_verbs.search(row["frame"]):
                 continue  # narration with a quoted label: 'a "stop the clock" campaign from industry'
-            if block.role == "answer" and not quotes and attrib is not None and attrib.verb == "answer":
-                start, end, direct = sent.start, sent.end, True  # the interviewee's own words, unquoted
+            if row["turn"] and not quotes and attrib is row["attr"]:
+                # a transcript turn: the speaker's own words, unquoted, after the label if it opens the sentence
+                label = _LABEL.match(row["frame"]) if attrib.verb_end else None
+                start, end, direct = sent.start + (label.end() if label else 0), sent.end, True
             elif direct:
                 groups = [g for _a, _b, g in quotes]
                 attrib = attrib or next((group_speaker.get(g) for g in groups if group_speaker.get(g)), None)
@@ -475,6 +493,21 @@ _AFTER_VERB = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?(?:[,.;:!?\u20
 # narration joined to the attribution: "The bank cut rates, but the governor warned ..."
 _JOINED = re.compile(r"\w\W*?(?:,\s*|\s)(?:but|and|as|while|whereas|with|yet|though|although|after)\s+(?:the\s+)?$",
                      re.IGNORECASE)
+
+
+_TRANSCRIPT = re.compile(r"\b(?:transcript|excerpts? from|following are|edited for (?:length|clarity))\b", re.IGNORECASE)
+
+
+def _speaker_heading(text: str, sent: Sentence, block: Block, mentions: list[Mention]) -> Mention | None:
+    """A paragraph that is nothing but a person's name, with an optional title after a comma or a
+    closing colon: a transcript's speaker heading."""
+    if sent.start > block.start + 1 or sent.end < block.end - 1 or block.end - block.start > 90:
+        return None
+    m = next((m for m in mentions if m.slug and m.kind in ("name", "new")), None)
+    if m is None or text[block.start:sent.start + m.start].strip():
+        return None
+    rest = text[sent.start + m.end:block.end].strip()
+    return m if not rest or rest in (":", ".") or rest.startswith(",") and len(rest.split()) <= 8 else None
 
 
 def _speaker_part(frame: str, attr: _Attribution | None) -> int | None:

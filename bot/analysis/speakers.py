@@ -423,7 +423,9 @@ class SpeakerResolver:
             known = self._speaks[key] = any(
                 self.lexicon.reporting_verbs.match(text, _AUXILIARIES.match(text, m.end()).end())
                 or _VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
-                for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w\u2019'])", text))
+                for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w\u2019'])", text)) or bool(
+                # a transcript turn in capitals: "SECRETARY BLINKEN: ...", "MS. LEAVITT: ..." at the start of a line
+                re.search(rf"(?m)^[ \t]*(?:[A-Z.]+[ \t]+){{0,2}}{re.escape(surname.upper())}[ \t]*:[ \t]", text))
         return known
 
     def _note_title(self, title: str, slug: str, state: ArticleState) -> None:
@@ -500,6 +502,14 @@ class SpeakerResolver:
         if not self.lexicon.role_pattern.search(phrase):
             return None
         return self._resolve_title(phrase, state)
+
+    def resolve_label(self, words: str, state: ArticleState) -> str | None:
+        """A transcript label naming a person known in the article or the registry, in capitals or
+        after an honorific or title: "SECRETARY BLINKEN", "MS. LEAVITT", "President Macron"."""
+        tokens = [w.strip(".,") for w in words.split()]
+        while len(tokens) > 1 and (tokens[0].lower() in HONORIFICS or self.lexicon.role_pattern.fullmatch(tokens[0])):
+            tokens.pop(0)
+        return self._lookup_name(" ".join(tokens), state, fuzzy=False) if tokens else None
 
     def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
         """A title held by someone already in this article wins; then the registry's holder."""

@@ -89,12 +89,19 @@ def _has_quote(s: str) -> bool:
     return any(c in s for c in OPEN_QUOTES + CLOSE_QUOTES + STRAIGHT)
 
 
+# a transcript's speaker label looks like a dateline ("MS. LEAVITT: ...", "SECRETARY BLINKEN: ...")
+_SPEAKER_LABEL = re.compile(
+    r"^\s*(?:MR|MRS|MS|DR|SIR|DAME|LORD|LADY|SECRETARY|PRESIDENT|VICE\s+PRESIDENT|PRIME\s+MINISTER|MINISTER|SPOKESMAN|"
+    r"SPOKESWOMAN|SPOKESPERSON|AMBASSADOR|GOVERNOR|SENATOR|REPRESENTATIVE|CHAIRMAN|CHAIRWOMAN|CHAIR|COMMISSIONER|"
+    r"CHANCELLOR|GENERAL|ADMIRAL|DIRECTOR|MODERATOR|SPEAKER|MAYOR|Q|A)\b\.?", re.IGNORECASE)
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
     """Offset after a wire dateline ("BRUSSELS, Dec 3 (Reuters) -") at the start of a paragraph."""
     chunk = text[start:end]
     for pattern in (_UPPER_DATELINE, _DATELINE):
         m = pattern.match(chunk)
-        if m and m.end() < len(chunk) and len(m.group(0)) < 60:
+        if m and m.end() < len(chunk) and len(m.group(0)) < 60 and not _SPEAKER_LABEL.match(m.group(0)):
             head = m.group(0)
             if pattern is _DATELINE and not re.search(r"\(|\d|[A-Z]{3,}", head):
                 continue
