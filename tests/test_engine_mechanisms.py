@@ -1108,3 +1108,28 @@ def test_speaker_headings_of_transcripts_and_excerpts(engine):
         ("ewan-dall", "We have been able to cut interest rates today."),
         ("ewan-dall", "But every further cut will be a closer call."),
         ("marta-ilves", "Our interest rates are where they need to be.")]
+
+
+def test_discourse_adverbs_states_and_parties_between_subject_and_verb(engine):
+    text = ("Governor Ewan Dall, though, said interest rates would stay high. "
+            "Democratic Sen. Ruth Calder of Vermont said the AI rules were too weak. "
+            "Chairman Gary Pelt, D-Mich., said the AI rules were too weak. "
+            "Police chief Martin Hale this week told MPs that migration controls were working. "
+            "Home Secretary Yvonne Carr called the delays \"frustrating\" but insisted the migration controls would be tightened.")
+    assert [s.speaker_slug for s in analyze(engine, text)] == ["ewan-dall", "ruth-calder", "gary-pelt", "martin-hale",
+                                                               "yvonne-carr"]
+
+
+def test_title_case_headlines_and_more_firm_lines(engine):
+    text = ("Rates Will Fall Further, Says Dall\n\n"
+            "Governor Ewan Dall said interest rates would fall. "
+            "\"There is no pause on the tariffs,\" Dall said. "
+            "\"Should negotiations prove unsuccessful, the tariffs are the answer,\" Dall said. "
+            "\"The tariffs are a non-starter,\" he said.")
+    analysis = engine.analyze(text)
+    assert [o.slug for o in analysis.discovered] == ["ewan-dall"]
+    statements = analysis.statements
+    assert statements[0].speaker_slug == "ewan-dall" and statements[0].text.startswith("Rates Will Fall")
+    assert by_text(statements, "no pause").subtype == "refusal"
+    assert by_text(statements, "Should negotiations").kind == "position"
+    assert by_text(statements, "non-starter").subtype == "refusal"

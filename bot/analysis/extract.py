@@ -22,7 +22,11 @@ NO_CONTENT = re.compile(
 # What may stand between a subject and its verb: adverbs, auxiliaries, an appositive in commas.
 SUBJECT_GAP = re.compile(
     r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
-    r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|on\s+\w+|in\s+\w+(?:\s+\w+)?|"
+    r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|though|yesterday|today|"
+    r"on\s+\w+|in\s+\w+(?:\s+\w+)?|(?:this|last)\s+(?:week|month|year|morning|afternoon|evening|weekend)|"
+    r"for\s+(?:his|her|their|its)\s+part|in\s+turn|"
+    # a US legislator's state and party: "Sen. Richard Blumenthal of Connecticut said", "Gary Peters, D-Mich., said"
+    r"of\s+(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+)?|,\s*(?-i:[DRI])-(?-i:[A-Z])[\w.]*,|"
     r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
     # an age or a participle phrase set off by commas: "Berg, 54, said", "Berg, seen as a hawk, said",
     # "Berg, widely tipped to lead the party, has called for"
@@ -33,7 +37,9 @@ SUBJECT_GAP = re.compile(
     # promotion, international trade and economic development, said"
     r"|,\s+[A-Z][\w.\u2019'-]*['\u2019]s\s+[^\u2591;:]{1,160},\s*"
     # a first verb phrase coordinated with the reporting verb: "Zelensky thanked the partners and stressed that"
-    r"|\s*[a-z]+ed\b[^,.;:!?\"\u201c\u201d\u2591]{0,80}?\s+and\s+)*$",
+    r"|\s*[a-z]+ed\b[^,.;:!?\"\u201c\u201d\u2591]{0,80}?\s+and\s+"
+    # ... or contrasted with it, over a short quoted word: 'Cooper called the delays "frustrating" but insisted'
+    r"|\s*[a-z]+ed\b[^,.;:!?]{0,80}?\s+but\s+)*$",
     re.IGNORECASE,
 )
 
@@ -507,7 +513,11 @@ def _speaker_heading(text: str, sent: Sentence, block: Block, mentions: list[Men
     if m is None or text[block.start:sent.start + m.start].strip():
         return None
     rest = text[sent.start + m.end:block.end].strip()
-    return m if not rest or rest in (":", ".") or rest.startswith(",") and len(rest.split()) <= 8 else None
+    if rest[-1:] in ".!?\"\u201d'\u2019":
+        return None  # a heading has no closing punctuation: "Jerome Powell, though, said ... high." is a sentence
+    if rest.startswith(",") and rest[1:].split()[:1] and rest[1:].split()[0].lower() in ("says", "said", "warns", "tells"):
+        return None  # a headline: "..., Says Bailey"
+    return m if not rest or rest == ":" or rest.startswith(",") and len(rest.split()) <= 8 else None
 
 
 def _speaker_part(frame: str, attr: _Attribution | None) -> int | None:

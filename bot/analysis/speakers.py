@@ -88,11 +88,21 @@ _ORG_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for|on|and)\s+(?:t
 # Economic Security", "Secretary of State for Health and Social Care" (the last run is no person)
 _PORTFOLIO_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for)\s+(?:(?:the|of|for|and|&|[{UPPER}][\w\u2019'-]*),?\s+)*?(?:and|&)\s+$")
 _ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
-_ASIDE = re.compile(r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,\u2591]{0,100},\s*")
+_ASIDE = re.compile(
+    r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,\u2591]{0,100},\s*"
+    r"|\s*,\s*(?:though|however|meanwhile|too|also|in\s+turn|for\s+(?:his|her|their)\s+part)\s*,\s*"
+    r"|\s+of\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+|\s*,\s*[DRI]-[A-Z][\w.]*,\s*"  # "of Connecticut", ", D-Mich.,"
+    r"|\s+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|yesterday|today|on\s+\w+day)\s+")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
+# verbs of title-case headlines: "Rates Will Fall Further, Says Bailey"
+_HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "admits", "claims", "denies",
+                             "hints", "signals"})
+_NOT_IN_NAME = frozenset("will would shall should can could may might must is are was were be been has have had "
+                         "not no to for on in at with from into than".split()) | _HEADLINE_VERBS
 NOT_NAME_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this", "by",
+    *_HEADLINE_VERBS,
     "that", "these", "those", "it", "he", "she", "we", "they", "i", "our", "his", "her", "their", "there",
     "asked", "speaking", "earlier", "last", "next", "during", "since", "until", "despite", "with",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -256,6 +266,9 @@ class SpeakerResolver:
 
         # 1. capitalised names known to the registry or this article ("NATO Secretary General Mark Rutte")
         names, caps, pronouns, anons = _scan(frame)
+        # a title-case headline's verb is no part of the name after it: "..., Says Bailey"
+        names = tuple((a + len(t.split(" ", 1)[0]) + 1, b, t.split(" ", 1)[1])
+                      if " " in t and t.split(" ", 1)[0].lower() in _HEADLINE_VERBS else (a, b, t) for a, b, t in names)
         unknown = []
         for nm in names:
             m = self._known_name(nm[0], nm[2], state)
@@ -378,8 +391,8 @@ class SpeakerResolver:
                 and not _title_after(frame[offset + len(" ".join(words)):offset + len(" ".join(words)) + 100], self.lexicon):
             return []  # "in Gaza City", "of the Bank of England"; but "came from Henna Virkkunen, the commissioner,"
         name_words = words[role_cut:]
-        if len(name_words) < 2 or any(_head(w) in ORG_HEADS for w in name_words):
-            return []
+        if len(name_words) < 2 or any(_head(w) in ORG_HEADS or w.lower() in _NOT_IN_NAME for w in name_words):
+            return []  # "Rates Will Fall Further" in a title-case headline is no person
         if any(self.lexicon.role_pattern.fullmatch(w) for w in name_words) or name_words[0].lower() in NOT_NAME_START:
             return []
         name = " ".join(name_words)
