@@ -1133,3 +1133,11 @@ def test_title_case_headlines_and_more_firm_lines(engine):
     assert by_text(statements, "no pause").subtype == "refusal"
     assert by_text(statements, "Should negotiations").kind == "position"
     assert by_text(statements, "non-starter").subtype == "refusal"
+
+
+def test_calling_a_thing_in_quoted_words_is_speech_but_calling_an_election_is_not(engine):
+    text = ("Commissioner Wopke Hoekstra spoke in Brussels. "
+            "Hoekstra called the climate target \"ambitious and pragmatic\". Hoekstra called an election.")
+    statements = analyze(engine, text)
+    assert [s.text for s in statements] == ["Hoekstra called the climate target \"ambitious and pragmatic\"."]
+    assert statements[0].speaker_slug == "wopke-hoekstra"

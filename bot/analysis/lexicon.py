@@ -371,7 +371,8 @@ def _needs(items: list, parser) -> frozenset[str] | None:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     verbs = _lines("reporting_verbs.txt")
-    escaped = [re.escape(v).replace(r"\ ", r"\s+") for v in verbs]
+    # a line "re: ..." is a regular expression: "called X 'Y'" is speech, "called an election" is not
+    escaped = [v[3:].strip() if v.startswith("re:") else re.escape(v).replace(r"\ ", r"\s+") for v in verbs]
     deflect = [e for v, e in zip(verbs, escaped, strict=True) if v.split()[0] in {
         "declined", "declines", "declining", "refused", "refuses", "refusing", "refrained", "refrains",
         "refraining", "would", "wouldn't", "did", "sidestepped", "sidesteps", "dodged", "avoided", "avoids",
