@@ -1141,3 +1141,12 @@ def test_calling_a_thing_in_quoted_words_is_speech_but_calling_an_election_is_no
     statements = analyze(engine, text)
     assert [s.text for s in statements] == ["Hoekstra called the climate target \"ambitious and pragmatic\"."]
     assert statements[0].speaker_slug == "wopke-hoekstra"
+
+
+def test_a_topic_about_a_named_place_needs_the_article_to_name_it(engine):
+    japan = ("Prime Minister Fumio Kishida said Japan would buy more missiles and weapons "
+             "as part of a military build-up.")
+    s = analyze(engine, japan)[0]
+    assert {t.slug for t in s.topics} == {"defence-spending"}
+    ukraine = "Defence Minister Anna Berg said Norway would send more weapons to Ukraine this winter."
+    assert "military-aid" in {t.slug for t in analyze(engine, ukraine)[0].topics}

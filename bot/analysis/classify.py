@@ -147,6 +147,10 @@ class TopicMatcher:
                 self.related.append((pattern, t.slug))
         # a topic's anchors: names that place an article in its story ("Ukraine", "Kyiv"); see `article_topics`
         self.anchors = {t.slug: tuple(t.anchors) for t in topics if t.anchors}
+        # topics whose title or proposition names one of their anchors are about that place or party
+        # ("Military aid to Ukraine", "Sanctions on Russia"): an article naming none of them is not
+        self.bound = frozenset(t.slug for t in topics if any(
+            _occurs(a.lower(), f"{t.title} {t.proposition}".lower()) for a in t.anchors))
         self._last_anchored: tuple[str, dict[str, int]] | None = None
         # A phrase can only match where the text has a word equal to the phrase's first word:
         # index the phrases by that word and look only at those (see `_candidates`).
@@ -238,6 +242,11 @@ class TopicMatcher:
         found = {span[2] for span in self._article_spans(text)}
         return found | {slug for slug, n in self._anchored(text, found).items() if n >= 2}
 
+    def unanchored(self, text: str) -> frozenset[str]:
+        """Topics about one place or party ("military aid to Ukraine") that an article naming none of
+        their anchors cannot be about: "weapons" in a story on Japan's defence build-up is no aid to Ukraine."""
+        return frozenset(slug for slug in self.bound if not self.anchored_in(text, slug))
+
     def anchored_in(self, text: str, slug: str) -> bool:
         """Whether `text` names one of the topic's anchors ("Ukraine" for troops deployment)."""
         return any(_occurs(name, text) for name in self.anchors.get(slug, ()))  # case kept: "Kyiv", not "kyiv"
@@ -320,11 +329,13 @@ class TopicMatcher:
         return list(dict.fromkeys(slug for pattern, slug in related
                                   if slug in allowed and self._keys[pattern] in simple and pattern.search(simple)))
 
-    def find(self, text: str, fuzzy: bool = True, context: set[str] | None = None) -> list[tuple[str, bool, int, int]]:
+    def find(self, text: str, fuzzy: bool = True, context: set[str] | None = None,
+             absent: frozenset[str] = frozenset()) -> list[tuple[str, bool, int, int]]:
         """(slug, against, start, end) for each topic phrase in `text` (positions in simplified text).
 
         A phrase inside a longer phrase of another topic does not count: "EU membership" is about
-        enlargement, and its "membership" is not a second hit for another topic's "membership"."""
+        enlargement, and its "membership" is not a second hit for another topic's "membership".
+        `absent`: topics that cannot be meant (see `unanchored`), skipped."""
         simple = _simplify(text)
         words = _words(simple)
         spans = self._phrase_spans(simple, words)
@@ -337,6 +348,8 @@ class TopicMatcher:
                 spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
         hits: dict[str, tuple[str, bool, int, int]] = {}
         for a, b, slug, against in _outermost(spans):
+            if slug in absent:
+                continue
             old = hits.get(slug)
             # the longer (more specific) phrase decides direction
             if old is None or (b - a) > (old[3] - old[2]):
@@ -349,7 +362,8 @@ class TopicMatcher:
                 hit = self._fuzzy_single(token)
                 if hit and hit[0] != token:
                     slug, against = self.single[hit[0]]
-                    hits.setdefault(slug, (slug, against, w.start(), w.end()))
+                    if slug not in absent:
+                        hits.setdefault(slug, (slug, against, w.start(), w.end()))
         return list(hits.values())
 
 
@@ -879,7 +893,8 @@ def backshift(text: str) -> tuple[str, list[int]]:
 
 def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inherited: tuple[str, ...] = (),
                        context: set[str] | None = None, focus: str | None = None, reported: bool = False,
-                       narration: str = "") -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
+                       narration: str = "", absent: frozenset[str] = frozenset()
+                       ) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
     """Kind, subtype, cues and per-topic stances of one statement's text.
 
     Topics come from the statement's own keywords; failing those, from weaker `related` words of a
@@ -896,11 +911,11 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         text, where = backshift(text)
         if text == original:
             where = None
-    found = matcher.find(text, context=context)
+    found = matcher.find(text, context=context, absent=absent)
     framed: list[str] = []  # topics named only in the narration around the speaker's part
     if narration:
         own = {f[0] for f in found}
-        framed = [f[0] for f in matcher.find(narration, context=context) if f[0] not in own]
+        framed = [f[0] for f in matcher.find(narration, context=context, absent=absent) if f[0] not in own]
     if not found and framed:
         inherited, framed = tuple(framed), []
     elif not found and context:

@@ -342,6 +342,7 @@ class Engine:
         prev_groups: set[int] = set()
         prev_block: int | None = None
         context = self.topics.article_topics(text)
+        absent = self.topics.unanchored(text)
         headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
         focus = self.topics.focus(text, headline)
         group_sizes: dict[int, int] = {}  # words per quotation group, across sentences and paragraphs
@@ -406,7 +407,8 @@ class Engine:
                 if part is not None:
                     said, narration = said[part:], said[:part]
             kind, subtype, cues, topics = classify_statement(said, self.lexicon, self.topics, inherit, context,
-                                                             focus, reported=not direct, narration=narration)
+                                                             focus, reported=not direct, narration=narration,
+                                                             absent=absent)
             out.append(Statement(
                 speaker_slug=slug,
                 speaker_name=self.resolver.name_of(slug, state) if slug else None,
