@@ -1150,3 +1150,12 @@ def test_a_topic_about_a_named_place_needs_the_article_to_name_it(engine):
     assert {t.slug for t in s.topics} == {"defence-spending"}
     ukraine = "Defence Minister Anna Berg said Norway would send more weapons to Ukraine this winter."
     assert "military-aid" in {t.slug for t in analyze(engine, ukraine)[0].topics}
+
+
+def test_against_as_a_preposition_is_no_opposition(engine):
+    text = ("EU foreign policy chief Kaja Kallas spoke in Brussels. "
+            "Kallas said the new sanctions package would punish Russia for its aggression against Ukraine. "
+            "She said the measures against Russia's shadow fleet were working. "
+            "Kallas said she was firmly against lifting the sanctions.")
+    stances = [{t.slug: t.stance for t in s.topics}.get("russia-sanctions") for s in analyze(engine, text)]
+    assert stances == ["support", "support", "support"]
