@@ -1159,3 +1159,11 @@ def test_against_as_a_preposition_is_no_opposition(engine):
             "Kallas said she was firmly against lifting the sanctions.")
     stances = [{t.slug: t.stance for t in s.topics}.get("russia-sanctions") for s in analyze(engine, text)]
     assert stances == ["support", "support", "support"]
+
+
+def test_promising_only_to_look_at_it_or_not_ruling_it_out_puts_the_answer_off(engine):
+    text = ("Finance Minister Lars Vik spoke on the fiscal stimulus. "
+            "\"We will look at the stimulus carefully, and then we will decide,\" Vik said. "
+            "He said Norway will not rule out a larger fiscal stimulus, adding that \"nothing is off the table\".")
+    statements = analyze(engine, text)
+    assert [(s.kind, s.subtype) for s in statements] == [("deflection", "deferred"), ("deflection", "hedged")]
