@@ -18,6 +18,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh": Path(__file__).parent / "corpus_fresh",  # written blind later; see its README
     "fresh2": Path(__file__).parent / "corpus_fresh2",  # written blind later still; see its README
     "fresh3": Path(__file__).parent / "corpus_fresh3",  # written blind in the third session; see its README
+    "fresh4": Path(__file__).parent / "corpus_fresh4",  # written blind late in the third session; see its README
 }
 
 
