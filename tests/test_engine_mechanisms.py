@@ -1102,7 +1102,8 @@ def test_speaker_headings_of_transcripts_and_excerpts(engine):
             "ON INTEREST RATES:\n\n"
             "\"We have been able to cut interest rates today. But every further cut will be a closer call.\"\n\n"
             "Governor Marta Ilves, Bank of Estland\n\n"
-            "Our interest rates are where they need to be.")
+            "\"Our interest rates are where they need to be.\"\n\n"
+            "The two banks meet again in March.")  # narration after the excerpts is nobody's
     statements = analyze(engine, text)
     assert [(s.speaker_slug, s.text) for s in statements] == [
         ("ewan-dall", "We have been able to cut interest rates today."),
@@ -1167,3 +1168,38 @@ def test_promising_only_to_look_at_it_or_not_ruling_it_out_puts_the_answer_off(e
             "He said Norway will not rule out a larger fiscal stimulus, adding that \"nothing is off the table\".")
     statements = analyze(engine, text)
     assert [(s.kind, s.subtype) for s in statements] == [("deflection", "deferred"), ("deflection", "hedged")]
+
+
+def test_excerpt_lists_with_label_lines(engine):
+    text = ("Leaders on enlargement\n\n"
+            "Following are excerpts from remarks by ministers at the summit on Wednesday.\n\n"
+            "AURELIEN MARCHAND, French minister for Europe, on arrival:\n\n"
+            "\"Montenegro should be able to close its talks by next year.\"\n\n"
+            "MARCHAND, asked whether the Union must reform first:\n\n"
+            "\"Reform and enlargement can move together.\"\n\n"
+            "A SENIOR EU DIPLOMAT, speaking on condition of anonymity:\n\n"
+            "\"Serbia is moving away from us.\"\n\n"
+            "Albania opened its last cluster of talks in November.")
+    statements = analyze(engine, text)
+    assert [(s.speaker_slug, s.text) for s in statements] == [
+        ("aurelien-marchand", "Montenegro should be able to close its talks by next year."),
+        ("aurelien-marchand", "Reform and enlargement can move together."),
+        (None, "Serbia is moving away from us.")]
+
+
+def test_people_introduced_in_passing_and_back_references(engine):
+    text = ("Three months after her speech, Mirela Dragan now says a delay may be unavoidable. "
+            "China's vice minister of commerce, Zhao Minghui, on Friday defended the new tariffs. "
+            "\"We need return hubs,\" the commissioner said in a written statement.\n"
+            "With those words, Magnus Brenner, the EU's commissioner for migration, on Tuesday unveiled a proposal. "
+            "He spoke with Moldova's deputy prime minister for European integration, Cristina Gheras. "
+            "Gheras, standing beside him, struck a more urgent tone. "
+            "\"We are ready to open the first cluster tomorrow,\" she said. "
+            "Rep. Dale Whitby, an Indiana Republican, said the TikTok ban must stand.")
+    analysis = engine.analyze(text)
+    assert {"mirela-dragan", "zhao-minghui", "magnus-brenner", "cristina-gheras", "dale-whitby"} <= {
+        o.slug for o in analysis.discovered}
+    assert "indiana-republican" not in {o.slug for o in analysis.discovered}
+    assert by_text(analysis.statements, "return hubs").speaker_slug == "magnus-brenner"
+    assert by_text(analysis.statements, "first cluster").speaker_slug == "cristina-gheras"
+    assert by_text(analysis.statements, "must stand").speaker_slug == "dale-whitby"

@@ -22,7 +22,7 @@ NO_CONTENT = re.compile(
 # What may stand between a subject and its verb: adverbs, auxiliaries, an appositive in commas.
 SUBJECT_GAP = re.compile(
     r"^(?:\s|,|also|then|later|again|previously|earlier|further|however|repeatedly|recently|once|"
-    r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|though|yesterday|today|"
+    r"separately|flatly|firmly|has|have|had|was|is|would|reportedly|meanwhile|too|though|yesterday|today|now|still|"
     r"on\s+\w+|in\s+\w+(?:\s+\w+)?|(?:this|last)\s+(?:week|month|year|morning|afternoon|evening|weekend)|"
     r"for\s+(?:his|her|their|its)\s+part|in\s+turn|"
     # a US legislator's state and party: "Sen. Richard Blumenthal of Connecticut said", "Gary Peters, D-Mich., said"
@@ -58,7 +58,8 @@ _TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,3}")
 _RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|alongside|flanked\s+by)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
     r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
-    r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b", re.IGNORECASE)
+    r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b"
+    r"|^\s*(?:with|in|by)\s+(?:those|these|that|this|such)\s+(?:words|remarks|comments)\b", re.IGNORECASE)
 SPEECH_NOUN = re.compile(
     r"\b(?:remarks?|comments?|words|message|speaking|spoke|statement|summed up|put it|told|said|says|interview|"
     r"press conference|briefing|speech)\b", re.IGNORECASE)
@@ -126,7 +127,10 @@ class Engine:
             if heading is not None:
                 owner, attribution = heading, None  # the heading itself is no statement
             elif owner is not None and transcript and attribution is None and block.role in ("body", "answer") \
-                    and not text[sent.start:sent.end].isupper():  # not a subheading in capitals ("ON INFLATION:")
+                    and not text[sent.start:sent.end].isupper() \
+                    and (in_quotes or first_question < len(blocks)):
+                # not a subheading in capitals ("ON INFLATION:"); in an excerpt list only the quotes are
+                # the speaker's (the narration after them is the reporter's), in an interview the answers
                 attribution = _Attribution(owner, "answer", 0, 0)
             if sent.block < first_question and block.role not in SKIP_ROLES:
                 for m in mentions:
@@ -153,6 +157,9 @@ class Engine:
             for m in mentions:
                 if m.slug:
                     state.seen(m.slug)
+            opener = mentions[0] if mentions and not frame[:mentions[0].start].strip() else None
+            state.topic_person = opener.slug if opener is not None and attribution is None and not in_quotes \
+                and opener.kind in ("name", "new", "title") and opener.slug and block.role == "body" else None
             self.resolver.learn_gender(frame, mentions, state, attribution.mention if attribution else None)
             if attribution and attribution.mention.slug:
                 state.spoke(attribution.mention.slug)
@@ -509,12 +516,15 @@ _TRANSCRIPT = re.compile(r"\b(?:transcript|excerpts? from|following are|edited f
 def _speaker_heading(text: str, sent: Sentence, block: Block, mentions: list[Mention]) -> Mention | None:
     """A paragraph that is nothing but a person's name, with an optional title after a comma or a
     closing colon: a transcript's speaker heading."""
-    if sent.start > block.start + 1 or sent.end < block.end - 1 or block.end - block.start > 90:
+    label = text[block.start:block.end].rstrip().endswith(":")  # "MARTA KOS, commissioner, at the news conference:"
+    if sent.start > block.start + 1 or sent.end < block.end - 1 or block.end - block.start > (200 if label else 90):
         return None
-    m = next((m for m in mentions if m.slug and m.kind in ("name", "new")), None)
+    m = next((m for m in mentions if m.slug and m.kind in ("name", "new") or label and m.kind == "anon"), None)
     if m is None or text[block.start:sent.start + m.start].strip():
         return None
     rest = text[sent.start + m.end:block.end].strip()
+    if label and (not rest or rest.startswith(",") or rest == ":"):
+        return m  # a label line heads what follows, however long its description; "A SENIOR DIPLOMAT, ...:" too
     if rest[-1:] in ".!?\"\u201d'\u2019":
         return None  # a heading has no closing punctuation: "Jerome Powell, though, said ... high." is a sentence
     if rest.startswith(",") and rest[1:].split()[:1] and rest[1:].split()[0].lower() in ("says", "said", "warns", "tells"):

@@ -79,6 +79,8 @@ ORG_HEADS = {
     "university", "corporation", "federation", "bureau", "directorate", "tribunal", "coalition", "network",
     "exchange", "police", "commissariat", "inspectorate", "watchdog", "regulator", "observatory", "academy",
     "trust", "charity", "society", "initiative", "campaign", "movement", "institution", "partnership",
+    # party labels: "an Indiana Republican", "the Fort Wayne Republican", "a Social Democrat"
+    "republican", "republicans", "democrat", "democrats", "conservative", "conservatives", "socialist", "socialists",
 }
 # A capitalised run right after "<Organisation head> of/for (the)" continues that organisation's name
 # ("Office for Budget Responsibility", "Ministry of Foreign Affairs"), and one right after a
@@ -92,7 +94,8 @@ _ASIDE = re.compile(
     r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,\u2591]{0,100},\s*"
     r"|\s*,\s*(?:though|however|meanwhile|too|also|in\s+turn|for\s+(?:his|her|their)\s+part)\s*,\s*"
     r"|\s+of\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+|\s*,\s*[DRI]-[A-Z][\w.]*,\s*"  # "of Connecticut", ", D-Mich.,"
-    r"|\s+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|yesterday|today|on\s+\w+day)\s+")
+    r"|(?:[\s,]+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|now|still|has|have|had|once|repeatedly|"
+    r"recently|previously|yesterday|today|on\s+\w+day))+,?\s+")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 # verbs of title-case headlines: "Rates Will Fall Further, Says Bailey"
@@ -135,6 +138,9 @@ class ArticleState:
     # how each person has been referred to in this article: slug -> {"m": votes, "f": votes}
     gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
     text: str = ""  # the whole article, for checks that look beyond one sentence
+    # the person the previous sentence was about, when it opened with them and said nothing itself:
+    # "Gherasimov, standing beside him, struck a more urgent tone. '...,' she said."
+    topic_person: str | None = None
 
     def seen(self, slug: str) -> None:
         if slug in self.recent:
@@ -205,6 +211,8 @@ class SpeakerResolver:
             if gender:
                 state.vote_gender(slug, gender)
             return slug
+        if state.topic_person and gender and state.gender(state.topic_person) in (None, gender):
+            return state.topic_person
         for pool in (state.speakers, state.recent):
             for slug in reversed(pool):
                 known = state.gender(slug)
@@ -581,6 +589,8 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    if words and words[-1].endswith(","):
+        words[-1] = words[-1][:-1]  # "China's vice minister of commerce, Zhao Minghui": the name set off by a comma
     # walk left from the end while words look like part of a title
     kept: list[str] = []
     capital = False
@@ -599,6 +609,22 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     title = " ".join(kept)
     if title and lexicon.role_pattern.search(title) and lexicon.role_pattern.search(kept[-1]):
         return title
+    return _portfolio_title_before(words, lexicon)
+
+
+def _portfolio_title_before(words: list[str], lexicon: Lexicon) -> str | None:
+    """A lower-case title with its portfolio, set off before the name by a comma: "Moldova's deputy
+    prime minister for European integration, Cristina Gherasimov"."""
+    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        if lexicon.role_pattern.fullmatch(words[i].strip(",")):
+            tail = [w.lower() for w in words[i + 1:]]
+            if tail and (tail[0] not in ("for", "of") or len(tail) > 5 or any(w in _TITLE_STOP for w in tail)):
+                return None
+            start = i
+            while start > 0 and i - start < 3 and words[start - 1].lower() not in _TITLE_STOP \
+                    and not words[start - 1].endswith(","):
+                start -= 1
+            return " ".join(words[start:])
     return None
 
 
