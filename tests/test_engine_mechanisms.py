@@ -1203,3 +1203,8 @@ def test_people_introduced_in_passing_and_back_references(engine):
     assert by_text(analysis.statements, "return hubs").speaker_slug == "magnus-brenner"
     assert by_text(analysis.statements, "first cluster").speaker_slug == "cristina-gheras"
     assert by_text(analysis.statements, "must stand").speaker_slug == "dale-whitby"
+
+
+def test_a_denied_undoing_stands_by_the_topic(engine):
+    s = analyze(engine, "Commissioner Henna Virkkunen said: \"There is no pause on the AI Act.\"")[0]
+    assert (s.subtype, {t.slug: t.stance for t in s.topics}) == ("refusal", {"ai-regulation": "support"})

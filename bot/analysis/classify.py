@@ -1190,7 +1190,13 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
             start not in fixed and bool(lexicon.negation.search(said)))
         score += -1 if negated else 1
     if topic_pos is not None and _undone(clause, topic_pos, lexicon):
-        score = -score if score else -1
+        if any(_refuses_retreat(clause, h, lexicon) for h in refusals) or _negated_before(
+                clause, _undo_start(clause, topic_pos, lexicon), lexicon):
+            # the undoing is refused or denied: "we will not accept any delay of the AI Act", "no pause
+            # on the rules" stand by the topic
+            score = abs(score) or 1
+        else:
+            score = -score if score else -1
     return (score > 0) - (score < 0)
 
 
@@ -1214,6 +1220,13 @@ _RAISED_NEGATION = re.compile(r"\b(?:do|does|did)(?:n't|n\u2019t|\s+not)\s+(?:th
 def _undone(clause: str, topic_pos: int, lexicon: Lexicon) -> bool:
     words = re.findall(r"[\w'\u2019]+", clause[:topic_pos])[-4:]
     return bool(lexicon.undo.search(" ".join(words)))
+
+
+def _undo_start(clause: str, topic_pos: int, lexicon: Lexicon) -> int:
+    """Where the undo verb before the topic phrase starts (see `_undone`)."""
+    window_start = max(0, topic_pos - 60)
+    hits = list(lexicon.undo.finditer(clause, window_start, topic_pos))
+    return hits[-1].start() if hits else topic_pos
 
 
 def _refuses_retreat(clause: str, hit: CueHit, lexicon: Lexicon) -> bool:
