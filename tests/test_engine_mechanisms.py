@@ -1208,3 +1208,16 @@ def test_people_introduced_in_passing_and_back_references(engine):
 def test_a_denied_undoing_stands_by_the_topic(engine):
     s = analyze(engine, "Commissioner Henna Virkkunen said: \"There is no pause on the AI Act.\"")[0]
     assert (s.subtype, {t.slug: t.stance for t in s.topics}) == ("refusal", {"ai-regulation": "support"})
+
+
+def test_briefing_room_answers_that_give_nothing_away(engine):
+    text = ("Spokesperson Dana Whitlock briefed reporters on the sanctions on Russia.\n\n"
+            "MS. WHITLOCK: I don't have anything to preview on further sanctions on Russia. "
+            "I wouldn't characterize the sanctions one way or the other. "
+            "Let's cross that bridge on sanctions when we get there. "
+            "For the sanctions, possibly. "
+            "Results will take time, and I will not promise you numbers on sanctions. "
+            "The sanctions target still stands.")
+    kinds = [(s.kind, s.subtype) for s in analyze(engine, text)]
+    assert kinds == [("deflection", "declined"), ("deflection", "declined"), ("deflection", "deferred"),
+                     ("deflection", "hedged"), ("deflection", "hedged"), ("commitment", "assurance")]
