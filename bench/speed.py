@@ -35,6 +35,9 @@ def main() -> None:
             engine.analyze(d.text)
     pure = 5 * len(docs) / (time.perf_counter() - t0)
     print(f"analysis only (no database): {pure:,.0f} articles/s")
+    worst = max(_adversarial(engine).items(), key=lambda kv: kv[1])
+    print(f"adversarial inputs (long runs of names, clauses and commas with no full stop): slowest "
+          f"{worst[0]} {worst[1]:.2f}s")
 
     with tempfile.TemporaryDirectory() as tmp:
         svc = StanceService(Settings(_env_file=None), database_url=f"sqlite:///{Path(tmp) / 'speed.db'}")
@@ -61,6 +64,23 @@ def main() -> None:
         svc.check()
         print(f"idle pass (nothing new): {(time.perf_counter() - t0) * 1000:.1f} ms")
         svc.close()
+
+
+def _adversarial(engine: Engine) -> dict[str, float]:
+    """Seconds per pathological text: each once took minutes (exponential or quadratic matching)."""
+    cases = {
+        "coordinated verbs": "Minister Jonas Berg" + " thanked them and" * 300 + " said the tariffs would rise.",
+        "contrasted verbs": "Minister Jonas Berg" + ' called it "bad" but' * 300 + " said the tariffs would rise.",
+        "asides": "Minister Jonas Berg" + ", 47, who went there, and then" * 200 + " said the tariffs would rise.",
+        "names": " ".join(["Jonas Berg Anna Lund Minister"] * 2000) + " said.",
+        "one long quote": '"' + "We will act. " * 2000,
+    }
+    out = {}
+    for name, text in cases.items():
+        t0 = time.perf_counter()
+        engine.analyze(text)
+        out[name] = time.perf_counter() - t0
+    return out
 
 
 def _reference_loop() -> float:

@@ -1221,3 +1221,13 @@ def test_briefing_room_answers_that_give_nothing_away(engine):
     kinds = [(s.kind, s.subtype) for s in analyze(engine, text)]
     assert kinds == [("deflection", "declined"), ("deflection", "declined"), ("deflection", "deferred"),
                      ("deflection", "hedged"), ("deflection", "hedged"), ("commitment", "assurance")]
+
+
+def test_long_chains_of_clauses_still_attribute_and_repeated_titles_are_noted_once(engine):
+    from bot.analysis.extract import SUBJECT_GAP
+    assert SUBJECT_GAP.match(" thanked them and" * 40 + " ")  # matched, one way only
+    assert not SUBJECT_GAP.match(" thanked them and" * 40 + " x")  # and refused without trying every split
+    text = "Minister Jonas Berg" + ", 47, who chairs the committee," + " said the tariffs would rise."
+    assert analyze(engine, text)[0].speaker_slug == "jonas-berg"
+    analysis = engine.analyze(" ".join(["Trade Minister Jonas Berg spoke."] * 50) + " Berg said tariffs would rise.")
+    assert analysis.statements[0].speaker_slug == "jonas-berg"

@@ -30,16 +30,18 @@ SUBJECT_GAP = re.compile(
     r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
     # an age or a participle phrase set off by commas: "Berg, 54, said", "Berg, seen as a hawk, said",
     # "Berg, widely tipped to lead the party, has called for"
-    r"|,\s+\d{1,3},|,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ing)\b[^,\u2591]{0,90},"
+    # (an age and then a relative clause: "Berg, 47, who chairs the committee, said")
+    r"|,\s+\d{1,3},(?:\s+(?:who|whose|which|the|a|an)\b[^,\u2591]{0,90},)?|,\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ing)\b[^,\u2591]{0,90},"
     # "Tomasz Wrona, Poland's deputy interior minister, who said ...": an appositive, then the relative pronoun
     r"|,\s+[^,\u2591]{1,90},\s+who\s+"
     # a possessive appositive whose title lists several portfolios: "Mary Ng, Canada's minister of export
     # promotion, international trade and economic development, said"
     r"|,\s+[A-Z][\w.\u2019'-]*['\u2019]s\s+[^\u2591;:]{1,160},\s*"
     # a first verb phrase coordinated with the reporting verb: "Zelensky thanked the partners and stressed that"
-    r"|\s*[a-z]+ed\b[^,.;:!?\"\u201c\u201d\u2591]{0,80}?\s+and\s+"
+    # (the first verb runs to the nearest conjunction, so the text splits one way only: no exponential backtracking)
+    r"|[a-z]+ed\b(?:(?!\s+(?:and|but)\s)[^,.;:!?\"\u201c\u201d\u2591]){0,80}\s+and\s+"
     # ... or contrasted with it, over a short quoted word: 'Cooper called the delays "frustrating" but insisted'
-    r"|\s*[a-z]+ed\b[^,.;:!?]{0,80}?\s+but\s+)*$",
+    r"|[a-z]+ed\b(?:(?!\s+(?:and|but)\s)[^,.;:!?]){0,80}\s+but\s+)*$",
     re.IGNORECASE,
 )
 
@@ -189,7 +191,8 @@ class Engine:
                     slug, old.name, tuple(dict.fromkeys((*old.titles, *entry.titles))), old.aliases)
             for key, slug in fresh.local_names.items():
                 scratch.local_names.setdefault(key, slug)
-            scratch.local_titles.extend(fresh.local_titles)
+            for title, slug in fresh.local_titles:
+                scratch.note_title(title, slug)
         # a surname discovered on its own ("Van Rijn says ...") belongs to the full name
         merged: dict[str, str] = {}
         for short in scratch.discovered.values():
@@ -204,7 +207,8 @@ class Engine:
             scratch.local_titles[:] = [(t, new if slug == old else slug) for t, slug in scratch.local_titles]
         state.discovered.update(scratch.discovered)
         state.local_names.update(scratch.local_names)
-        state.local_titles.extend(scratch.local_titles)
+        for title, slug in scratch.local_titles:
+            state.note_title(title, slug)
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:

@@ -96,6 +96,7 @@ _ASIDE = re.compile(
     r"|\s+of\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+|\s*,\s*[DRI]-[A-Z][\w.]*,\s*"  # "of Connecticut", ", D-Mich.,"
     r"|(?:[\s,]+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|now|still|has|have|had|once|repeatedly|"
     r"recently|previously|yesterday|today|on\s+\w+day))+,?\s+")
+_LONGEST_NAME = 8  # words in the longest name or title+name looked up as one piece
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 # verbs of title-case headlines: "Rates Will Fall Further, Says Bailey"
@@ -141,6 +142,13 @@ class ArticleState:
     # the person the previous sentence was about, when it opened with them and said nothing itself:
     # "Gherasimov, standing beside him, struck a more urgent tone. '...,' she said."
     topic_person: str | None = None
+
+    def note_title(self, title: str, slug: str) -> None:
+        """Remember a title given to someone, as the most recent; each (title, person) is kept once,
+        so an article repeating a title does not grow the list that every title lookup reads."""
+        if (title, slug) in self.local_titles:
+            self.local_titles.remove((title, slug))
+        self.local_titles.append((title, slug))
 
     def seen(self, slug: str) -> None:
         if slug in self.recent:
@@ -323,7 +331,7 @@ class SpeakerResolver:
         """The longest exact registry/article name inside a capitalised run; title words before it
         are kept in the mention and remembered as this person's title in the article."""
         words = text.split()
-        for size in range(len(words), 0, -1):
+        for size in range(min(len(words), _LONGEST_NAME), 0, -1):  # a run of capitals can be a whole line
             for i in range(len(words) - size, -1, -1):
                 candidate = " ".join(words[i:i + size])
                 slug = self._lookup_name(candidate, state, fuzzy=False)
@@ -452,7 +460,7 @@ class SpeakerResolver:
     def _note_title(self, title: str, slug: str, state: ArticleState) -> None:
         title = _norm(title)
         if title and self.lexicon.role_pattern.search(title):
-            state.local_titles.append((title, slug))
+            state.note_title(title, slug)
             o = state.discovered.get(slug)
             if o is not None and title not in (t.lower() for t in o.titles):
                 state.discovered[slug] = OfficialEntry(o.slug, o.name, (*o.titles, title), o.aliases)
