@@ -1231,3 +1231,13 @@ def test_long_chains_of_clauses_still_attribute_and_repeated_titles_are_noted_on
     assert analyze(engine, text)[0].speaker_slug == "jonas-berg"
     analysis = engine.analyze(" ".join(["Trade Minister Jonas Berg spoke."] * 50) + " Berg said tariffs would rise.")
     assert analysis.statements[0].speaker_slug == "jonas-berg"
+
+
+def test_slugs_fold_letters_without_accents_and_qualified_labels(engine):
+    from bot.analysis.registry import slugify
+    assert slugify("Lars Løkke Rasmussen") == "lars-lokke-rasmussen"
+    assert slugify("Radosław Sikorski") == "radoslaw-sikorski"
+    text = ("ECB's Ilves: No rush to cut interest rates\n\n"
+            "Central bank Governor Marta Ilves spoke in Frankfurt on Monday.")
+    headline = analyze(engine, text)[0]
+    assert (headline.speaker_slug, headline.text) == ("marta-ilves", "ECB's Ilves: No rush to cut interest rates")

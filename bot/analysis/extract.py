@@ -214,8 +214,9 @@ class Engine:
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
         label = _LABEL.match(frame)
         if label:  # "Virkkunen: No blanket pause for AI Act", "Spokesman: We have seen the reports"
-            speaker = next((m for m in mentions if m.start <= label.start(1) and m.end >= label.end(1) - 1
-                            and m.slug and m.kind not in ("pronoun", "anon")), None)
+            # the label names the person, perhaps after a qualifier: "Virkkunen:", "ECB's Lagarde:"
+            speaker = next((m for m in mentions if m.start >= label.start(1) - 1 and m.end >= label.end(1) - 1
+                            and m.start < label.end(1) and m.slug and m.kind not in ("pronoun", "anon")), None)
             if speaker is None:  # a bare title as the label: "Spokesman:" after "Stéphane Dujarric, Spokesman for ..."
                 # or a transcript's capitals and honorifics: "SECRETARY BLINKEN:", "MS. LEAVITT:"
                 slug = self.resolver.resolve_title(label.group(1), state) or self.resolver.resolve_label(label.group(1), state)

@@ -10,10 +10,15 @@ from pathlib import Path
 
 from .models import OfficialEntry, Registry, TopicEntry
 
+# letters that Unicode does not decompose into an ASCII letter plus an accent: "Løkke" -> "lokke"
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss",
+                               "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
+                               "ı": "i", "ħ": "h", "Ħ": "H"})
+
 
 def slugify(name: str) -> str:
     """`Ursula von der Leyen` -> `ursula-von-der-leyen` (ASCII, lower case, hyphens)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 

@@ -101,7 +101,8 @@ def dateline_end(text: str, start: int, end: int) -> int:
     chunk = text[start:end]
     for pattern in (_UPPER_DATELINE, _DATELINE):
         m = pattern.match(chunk)
-        if m and m.end() < len(chunk) and len(m.group(0)) < 60 and not _SPEAKER_LABEL.match(m.group(0)):
+        if m and m.end() < len(chunk) and len(m.group(0)) < 60 and not _SPEAKER_LABEL.match(m.group(0)) \
+                and not re.search(r"\w['\u2019]s\b", m.group(0)):  # "ECB's Lagarde:" is a speaker, no place
             head = m.group(0)
             if pattern is _DATELINE and not re.search(r"\(|\d|[A-Z]{3,}", head):
                 continue
