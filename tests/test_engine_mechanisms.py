@@ -1241,3 +1241,13 @@ def test_slugs_fold_letters_without_accents_and_qualified_labels(engine):
             "Central bank Governor Marta Ilves spoke in Frankfurt on Monday.")
     headline = analyze(engine, text)[0]
     assert (headline.speaker_slug, headline.text) == ("marta-ilves", "ECB's Ilves: No rush to cut interest rates")
+
+
+def test_an_institutions_quote_is_nobodys_and_a_relative_clause_may_hold_a_quote(engine):
+    text = ("French President Emmanuel Macron said Europe would help Ukraine. "
+            "\"We will provide more air defence to Ukraine,\" Zelenskyy's office said in a statement.")
+    statements = analyze(engine, text)
+    assert [s.speaker_slug for s in statements] == ["emmanuel-macron"]
+    text = ("COP28 president Sultan Al Jaber, who labelled it the \"UAE consensus\", said the deal on fossil "
+            "fuels was historic.")
+    assert analyze(engine, text)[0].speaker_slug == "sultan-al-jaber"

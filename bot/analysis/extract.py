@@ -27,7 +27,7 @@ SUBJECT_GAP = re.compile(
     r"for\s+(?:his|her|their|its)\s+part|in\s+turn|"
     # a US legislator's state and party: "Sen. Richard Blumenthal of Connecticut said", "Gary Peters, D-Mich., said"
     r"of\s+(?-i:[A-Z])[\w.]+(?:\s+(?-i:[A-Z])[\w.]+)?|,\s*(?-i:[DRI])-(?-i:[A-Z])[\w.]*,|"
-    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,\u2591]{0,90},){1,2})"
+    r"at\s+(?:a|the)\s+\w+(?:\s+\w+)?|(?:,\s+(?:who|whose|which|the|a|an|speaking|asked)(?:[^,]{0,90},){1,2})"  # may hold a short quote
     # an age or a participle phrase set off by commas: "Berg, 54, said", "Berg, seen as a hawk, said",
     # "Berg, widely tipped to lead the party, has called for"
     # (an age and then a relative clause: "Berg, 47, who chairs the committee, said")
@@ -293,6 +293,10 @@ class Engine:
         result: dict[int, _Attribution | None] = {}
         for g, idxs in groups.items():
             attrib = next((rows[i]["attr"] for i in idxs if rows[i]["attr"]), None)
+            if attrib is None and any(_INSTITUTION_SAID.search(rows[i]["frame"]) for i in idxs):
+                # '"...," Zelensky's office said': an institution speaks, and the bot records people
+                result[g] = _INSTITUTION
+                continue
             first = idxs[0]
             if attrib is None and first > 0 and rows[first - 1]["block"] is rows[first]["block"] \
                     and rows[first - 1]["quotes"] and rows[first - 1]["attr"] is not None:
@@ -378,7 +382,10 @@ class Engine:
                 start, end, direct = sent.start + (label.end() if label else 0), sent.end, True
             elif direct:
                 groups = [g for _a, _b, g in quotes]
-                attrib = attrib or next((group_speaker.get(g) for g in groups if group_speaker.get(g)), None)
+                if attrib is None and all(group_speaker.get(g) is _INSTITUTION for g in groups):
+                    continue  # an institution's words (see `_group_speakers`)
+                attrib = attrib or next((group_speaker.get(g) for g in groups
+                                         if group_speaker.get(g) and group_speaker.get(g) is not _INSTITUTION), None)
                 start = max(sent.start, min(a for a, _b, _g in quotes))
                 end = min(sent.end, max(b for _a, b, _g in quotes))
                 # a quote that covers little of the sentence is reported speech with a quoted phrase
@@ -515,6 +522,13 @@ _JOINED = re.compile(r"\w\W*?(?:,\s*|\s)(?:but|and|as|while|whereas|with|yet|tho
                      re.IGNORECASE)
 
 
+_INSTITUTION = _Attribution(Mention(0, 0, "", "anon"), "institution", 0, 0)  # a quotation group spoken by an institution
+# an institution as the subject of a verb of saying: "Zelensky's office said", "the Kremlin said", "the statement added"
+_INSTITUTION_SAID = re.compile(
+    r"(?:^|[\s,])(?:the\s+)?(?:[\w\u2019'-]+\s+){0,3}?(?:office|ministry|kremlin|white\s+house|government|commission|"
+    r"department|embassy|presidency|cabinet|council|agency|statement|spokesperson['\u2019]s\s+office|secretariat)"
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|stated|added|denied|announced|wrote|noted|confirmed|insisted|warned)\b",
+    re.IGNORECASE)
 _TRANSCRIPT = re.compile(r"\b(?:transcript|excerpts? from|following are|edited for (?:length|clarity))\b", re.IGNORECASE)
 
 

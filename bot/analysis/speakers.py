@@ -91,7 +91,7 @@ _ORG_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for|on|and)\s+(?:t
 _PORTFOLIO_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)\s+(?:of|for)\s+(?:(?:the|of|for|and|&|[{UPPER}][\w\u2019'-]*),?\s+)*?(?:and|&)\s+$")
 _ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)([{UPPER}][\w-]*)(?:\s+of\s+State)?\s+(?:of|for)\s+(?:the\s+)?$")
 _ASIDE = re.compile(
-    r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,\u2591]{0,100},\s*"
+    r"\s*,\s+(?:who|whose|which|a|an|the|\d{1,3}\b|[a-z]+(?:ed|en|ing)\b)[^,]{0,100},\s*"
     r"|\s*,\s*(?:though|however|meanwhile|too|also|in\s+turn|for\s+(?:his|her|their)\s+part)\s*,\s*"
     r"|\s+of\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s+|\s*,\s*[DRI]-[A-Z][\w.]*,\s*"  # "of Connecticut", ", D-Mich.,"
     r"|(?:[\s,]+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|now|still|has|have|had|once|repeatedly|"
