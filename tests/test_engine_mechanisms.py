@@ -1251,3 +1251,8 @@ def test_an_institutions_quote_is_nobodys_and_a_relative_clause_may_hold_a_quote
     text = ("COP28 president Sultan Al Jaber, who labelled it the \"UAE consensus\", said the deal on fossil "
             "fuels was historic.")
     assert analyze(engine, text)[0].speaker_slug == "sultan-al-jaber"
+
+
+def test_with_x_confirming_that(engine):
+    text = "The ECB held interest rates, with President Christine Lagarde confirming that further cuts were not planned."
+    assert analyze(engine, text)[0].speaker_slug == "christine-lagarde"
