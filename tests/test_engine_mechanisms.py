@@ -1256,3 +1256,16 @@ def test_an_institutions_quote_is_nobodys_and_a_relative_clause_may_hold_a_quote
 def test_with_x_confirming_that(engine):
     text = "The ECB held interest rates, with President Christine Lagarde confirming that further cuts were not planned."
     assert analyze(engine, text)[0].speaker_slug == "christine-lagarde"
+
+
+def test_a_quote_running_on_keeps_the_person_it_follows(engine):
+    text = ("Romania's digitalisation minister Mirela Dragan spoke on Friday. Sweden's prime minister, Ulf "
+            "Kristersson, has also called for parts of the AI law to be paused.\n\n"
+            "Dragan was unmoved. \"A pause is not simplification. It is a retreat, and Romania will not support it,\" "
+            "she said.\n\n"
+            "LUXEMBOURG (Wire) - \"If we blink now, nobody will take our AI rules seriously again.\"\n\n"
+            "With that warning, Dragan on Friday rejected calls to delay the AI law.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "It is a retreat").speaker_slug == "mirela-dragan"
+    assert by_text(statements, "A pause is not").speaker_slug == "mirela-dragan"
+    assert by_text(statements, "If we blink now").speaker_slug == "mirela-dragan"

@@ -61,7 +61,8 @@ _RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|along
 BACK_REFERENCE = re.compile(
     r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
     r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b"
-    r"|^\s*(?:with|in|by)\s+(?:those|these|that|this|such)\s+(?:words|remarks|comments)\b", re.IGNORECASE)
+    r"|^\s*(?:with|in|by)\s+(?:those|these|that|this|such)\s+(?:words|remarks|comments|warning|message|appeal|plea|"
+    r"promise|pledge|argument|assessment|verdict)\b", re.IGNORECASE)
 SPEECH_NOUN = re.compile(
     r"\b(?:remarks?|comments?|words|message|speaking|spoke|statement|summed up|put it|told|said|says|interview|"
     r"press conference|briefing|speech)\b", re.IGNORECASE)
@@ -160,8 +161,9 @@ class Engine:
                 if m.slug:
                     state.seen(m.slug)
             opener = mentions[0] if mentions and not frame[:mentions[0].start].strip() else None
-            state.topic_person = opener.slug if opener is not None and attribution is None and not in_quotes \
-                and opener.kind in ("name", "new", "title") and opener.slug and block.role == "body" else None
+            if attribution is not None or not in_quotes:  # a quote running on keeps the person it follows
+                state.topic_person = opener.slug if opener is not None and attribution is None and not in_quotes \
+                    and opener.kind in ("name", "new", "title") and opener.slug and block.role == "body" else None
             self.resolver.learn_gender(frame, mentions, state, attribution.mention if attribution else None)
             if attribution and attribution.mention.slug:
                 state.spoke(attribution.mention.slug)
