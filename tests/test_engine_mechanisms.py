@@ -1269,3 +1269,16 @@ def test_a_quote_running_on_keeps_the_person_it_follows(engine):
     assert by_text(statements, "It is a retreat").speaker_slug == "mirela-dragan"
     assert by_text(statements, "A pause is not").speaker_slug == "mirela-dragan"
     assert by_text(statements, "If we blink now").speaker_slug == "mirela-dragan"
+
+
+def test_a_live_blog_entry_headed_by_a_name_alone(engine):
+    text = ("AI Act live: ministers split on delay\n\n"
+            "Key points\n"
+            "- Commissioner Henna Virkkunen insists no obligation is being scrapped\n\n"
+            "14:05 CET\n"
+            "Henna Virkkunen\n"
+            "The executive vice-president opened the public session with a short defence of the AI package.\n"
+            "\"Simplification is not deregulation. Every obligation in the AI Act stays.\"")
+    statements = analyze(engine, text)
+    assert by_text(statements, "not deregulation").speaker_slug == "henna-virkkunen"
+    assert by_text(statements, "obligation in the AI Act stays").speaker_slug == "henna-virkkunen"

@@ -123,15 +123,16 @@ class Engine:
         # Lagarde", "ANDREW BAILEY, BANK OF ENGLAND GOVERNOR"): the paragraphs after it are theirs
         transcript = first_question < len(blocks) or bool(_TRANSCRIPT.search(text, 0, blocks[min(3, len(blocks) - 1)].end))
         owner: Mention | None = None
+        owner_block = -1  # a live blog's heading ("Matteo Rinaldi") heads the quotes of its own entry
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
             if heading is not None:
-                owner, attribution = heading, None  # the heading itself is no statement
-            elif owner is not None and transcript and attribution is None and block.role in ("body", "answer") \
+                owner, owner_block, attribution = heading, sent.block, None  # the heading itself is no statement
+            elif owner is not None and attribution is None and block.role in ("body", "answer") \
                     and not text[sent.start:sent.end].isupper() \
-                    and (in_quotes or first_question < len(blocks)):
+                    and (in_quotes and (transcript or sent.block - owner_block <= 2) or first_question < len(blocks)):
                 # not a subheading in capitals ("ON INFLATION:"); in an excerpt list only the quotes are
                 # the speaker's (the narration after them is the reporter's), in an interview the answers
                 attribution = _Attribution(owner, "answer", 0, 0)
@@ -161,9 +162,16 @@ class Engine:
                 if m.slug:
                     state.seen(m.slug)
             opener = mentions[0] if mentions and not frame[:mentions[0].start].strip() else None
-            if attribution is not None or not in_quotes:  # a quote running on keeps the person it follows
-                state.topic_person = opener.slug if opener is not None and attribution is None and not in_quotes \
-                    and opener.kind in ("name", "new", "title") and opener.slug and block.role == "body" else None
+            if heading is not None:
+                state.topic_person = heading.slug
+            elif attribution is not None or not in_quotes:  # a quote running on keeps the person it follows
+                if opener is not None and attribution is None and not in_quotes and opener.kind in ("name", "new", "title") \
+                        and block.role == "body":
+                    # "Gherasimov, standing beside him, struck a more urgent tone."; an unresolved title
+                    # ("The Italian MEP, who ...") keeps the person named before it
+                    state.topic_person = opener.slug or state.topic_person
+                else:
+                    state.topic_person = None
             self.resolver.learn_gender(frame, mentions, state, attribution.mention if attribution else None)
             if attribution and attribution.mention.slug:
                 state.spoke(attribution.mention.slug)
@@ -546,7 +554,7 @@ def _speaker_heading(text: str, sent: Sentence, block: Block, mentions: list[Men
     rest = text[sent.start + m.end:block.end].strip()
     if label and (not rest or rest.startswith(",") or rest == ":"):
         return m  # a label line heads what follows, however long its description; "A SENIOR DIPLOMAT, ...:" too
-    if rest[-1:] in ".!?\"\u201d'\u2019":
+    if rest and rest[-1] in ".!?\"\u201d'\u2019":
         return None  # a heading has no closing punctuation: "Jerome Powell, though, said ... high." is a sentence
     if rest.startswith(",") and rest[1:].split()[:1] and rest[1:].split()[0].lower() in ("says", "said", "warns", "tells"):
         return None  # a headline: "..., Says Bailey"
