@@ -1282,3 +1282,14 @@ def test_a_live_blog_entry_headed_by_a_name_alone(engine):
     statements = analyze(engine, text)
     assert by_text(statements, "not deregulation").speaker_slug == "henna-virkkunen"
     assert by_text(statements, "obligation in the AI Act stays").speaker_slug == "henna-virkkunen"
+
+
+def test_a_list_of_quotes_after_a_preamble_naming_one_person(engine):
+    text = ("Powell speech: the key points\n\n"
+            "Here are key quotes from Fed Chair Jerome Powell's news conference on interest rates:\n\n"
+            "\"We are well positioned to wait.\"\n\n"
+            "\"The economy is strong.\"\n\n"
+            "Markets rose after the remarks.")
+    statements = analyze(engine, text)
+    assert [(s.speaker_slug, s.text) for s in statements] == [
+        ("jerome-powell", "We are well positioned to wait."), ("jerome-powell", "The economy is strong.")]

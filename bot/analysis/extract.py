@@ -128,6 +128,10 @@ class Engine:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
+            people = {m.slug for m in mentions if m.slug and m.kind not in ("pronoun", "anon")}
+            if heading is None and attribution is None and len(people) == 1 and _QUOTE_LIST.search(frame):
+                # "Here are key quotes from Powell's news conference:": the bare quotes after it are his
+                owner, owner_block, transcript = next(m for m in mentions if m.slug in people), sent.block, True
             if heading is not None:
                 owner, owner_block, attribution = heading, sent.block, None  # the heading itself is no statement
             elif owner is not None and attribution is None and block.role in ("body", "answer") \
@@ -539,6 +543,8 @@ _INSTITUTION_SAID = re.compile(
     r"department|embassy|presidency|cabinet|council|agency|statement|spokesperson['\u2019]s\s+office|secretariat)"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|stated|added|denied|announced|wrote|noted|confirmed|insisted|warned)\b",
     re.IGNORECASE)
+_QUOTE_LIST = re.compile(r"\b(?:key\s+|main\s+|some\s+)?(?:quotes|excerpts|highlights|takeaways)\s+(?:from|by|of)\b",
+                         re.IGNORECASE)
 _TRANSCRIPT = re.compile(r"\b(?:transcript|excerpts? from|following are|edited for (?:length|clarity))\b", re.IGNORECASE)
 
 
