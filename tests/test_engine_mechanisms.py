@@ -1286,10 +1286,13 @@ def test_a_live_blog_entry_headed_by_a_name_alone(engine):
 
 def test_a_list_of_quotes_after_a_preamble_naming_one_person(engine):
     text = ("Powell speech: the key points\n\n"
-            "Here are key quotes from Fed Chair Jerome Powell's news conference on interest rates:\n\n"
-            "\"We are well positioned to wait.\"\n\n"
-            "\"The economy is strong.\"\n\n"
-            "Markets rose after the remarks.")
+            "Here are key quotes from Fed Chair Jerome Powell's news conference on interest rates.\n\n"
+            "ON INFLATION\n\n\"Inflation is still somewhat elevated.\"\n\n"
+            "ON TARIFFS\n\n\"Tariffs could push prices up this year.\"\n\n"
+            "ON THE NEXT MEETING\n\n\"We will not be rushed.\"\n\n"
+            "European Central Bank President Christine Lagarde spoke in Frankfurt on Thursday.")
     statements = analyze(engine, text)
     assert [(s.speaker_slug, s.text) for s in statements] == [
-        ("jerome-powell", "We are well positioned to wait."), ("jerome-powell", "The economy is strong.")]
+        ("jerome-powell", "Inflation is still somewhat elevated."),
+        ("jerome-powell", "Tariffs could push prices up this year."),
+        ("jerome-powell", "We will not be rushed.")]
