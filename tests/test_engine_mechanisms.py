@@ -1296,3 +1296,8 @@ def test_a_list_of_quotes_after_a_preamble_naming_one_person(engine):
         ("jerome-powell", "Inflation is still somewhat elevated."),
         ("jerome-powell", "Tariffs could push prices up this year."),
         ("jerome-powell", "We will not be rushed.")]
+
+
+def test_empty_and_blank_texts_give_no_statements(engine):
+    for text in ("", "   ", "\n\n", "Q:", "A: yes"):
+        assert analyze(engine, text) == ()

@@ -121,7 +121,8 @@ class Engine:
         first_question = next((i for i, b in enumerate(blocks) if b.role == "question"), len(blocks))
         # a transcript's turns may be headed by the speaker's name on a line of its own ("Christine
         # Lagarde", "ANDREW BAILEY, BANK OF ENGLAND GOVERNOR"): the paragraphs after it are theirs
-        transcript = first_question < len(blocks) or bool(_TRANSCRIPT.search(text, 0, blocks[min(3, len(blocks) - 1)].end))
+        transcript = first_question < len(blocks) or bool(
+            blocks and _TRANSCRIPT.search(text, 0, blocks[min(3, len(blocks) - 1)].end))
         owner: Mention | None = None
         owner_block = -1  # a live blog's heading ("Matteo Rinaldi") heads the quotes of its own entry
         for sent, block, in_quotes, frame in framed:
@@ -145,8 +146,7 @@ class Engine:
                     if m.slug and m.kind not in ("pronoun", "anon"):
                         intro.setdefault(m.slug, []).append(m)
             if attribution is None and block.role == "answer" and intro:
-                people = list(intro.values())
-                top = max(people, key=len)
+                top = max(intro.values(), key=len)
                 attribution = _Attribution(top[0], "answer", 0, 0)
             label = _LABEL.match(frame)
             # a transcript turn ("Spokesman: ...", "SECRETARY BLINKEN: ...", an interview's "A: ..."): the
