@@ -129,10 +129,11 @@ class Engine:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
-            people = {m.slug for m in mentions if m.slug and m.kind not in ("pronoun", "anon")}
-            if heading is None and attribution is None and len(people) == 1 and _QUOTE_LIST.search(frame):
+            if heading is None and attribution is None and _QUOTE_LIST.search(frame):
                 # "Here are key quotes from Powell's news conference:": the bare quotes after it are his
-                owner, owner_block, transcript = next(m for m in mentions if m.slug in people), sent.block, True
+                people = {m.slug for m in mentions if m.slug and m.kind not in ("pronoun", "anon")}
+                if len(people) == 1:
+                    owner, owner_block, transcript = next(m for m in mentions if m.slug in people), sent.block, True
             if heading is not None:
                 owner, owner_block, attribution = heading, sent.block, None  # the heading itself is no statement
             elif owner is not None and attribution is None and block.role in ("body", "answer") \
@@ -391,15 +392,14 @@ class Engine:
                     and not self.lexicon.reporting_verbs.search(row["frame"]):
                 continue  # narration with a quoted label: 'a "stop the clock" campaign from industry'
             if row["turn"] and not quotes and attrib is row["attr"]:
-                # a transcript turn: the speaker's own words, unquoted, after the label if it opens the sentence
-                label = _LABEL.match(row["frame"]) if attrib.verb_end else None
-                start, end, direct = sent.start + (label.end() if label else 0), sent.end, True
+                # a transcript turn: the speaker's own words, unquoted, after the label if it opens the
+                # sentence (a label line's attribution ends where its label does; answers' at 0)
+                start, end, direct = sent.start + attrib.verb_end, sent.end, True
             elif direct:
-                groups = [g for _a, _b, g in quotes]
-                if attrib is None and all(group_speaker.get(g) is _INSTITUTION for g in groups):
+                speakers = [group_speaker.get(g) for _a, _b, g in quotes]
+                if attrib is None and all(sp is _INSTITUTION for sp in speakers):
                     continue  # an institution's words (see `_group_speakers`)
-                attrib = attrib or next((group_speaker.get(g) for g in groups
-                                         if group_speaker.get(g) and group_speaker.get(g) is not _INSTITUTION), None)
+                attrib = attrib or next((sp for sp in speakers if sp and sp is not _INSTITUTION), None)
                 start = max(sent.start, min(a for a, _b, _g in quotes))
                 end = min(sent.end, max(b for _a, b, _g in quotes))
                 # a quote that covers little of the sentence is reported speech with a quoted phrase
@@ -564,7 +564,7 @@ def _speaker_heading(text: str, sent: Sentence, block: Block, mentions: list[Men
         return None  # a heading has no closing punctuation: "Jerome Powell, though, said ... high." is a sentence
     if rest.startswith(",") and rest[1:].split()[:1] and rest[1:].split()[0].lower() in ("says", "said", "warns", "tells"):
         return None  # a headline: "..., Says Bailey"
-    return m if not rest or rest == ":" or rest.startswith(",") and len(rest.split()) <= 8 else None
+    return m if not rest or rest.startswith(",") and len(rest.split()) <= 8 else None
 
 
 def _speaker_part(frame: str, attr: _Attribution | None) -> int | None:

@@ -282,9 +282,7 @@ class SpeakerResolver:
 
         # 1. capitalised names known to the registry or this article ("NATO Secretary General Mark Rutte")
         names, caps, pronouns, anons = _scan(frame)
-        # a title-case headline's verb is no part of the name after it: "..., Says Bailey"
-        names = tuple((a + len(t.split(" ", 1)[0]) + 1, b, t.split(" ", 1)[1])
-                      if " " in t and t.split(" ", 1)[0].lower() in _HEADLINE_VERBS else (a, b, t) for a, b, t in names)
+        names = tuple(_without_headline_verb(*nm) for nm in names)
         unknown = []
         for nm in names:
             m = self._known_name(nm[0], nm[2], state)
@@ -393,9 +391,9 @@ class SpeakerResolver:
                 and self.lexicon.role_pattern.fullmatch(portfolio.group(1)):
             return []
         role_of = _ROLE_OF_BEFORE.search(frame, max(0, offset - 40), offset) if role_cut == 0 else None
-        if role_of and len(words) <= 2 and self.lexicon.role_pattern.fullmatch(role_of.group(1)):
-            return []  # "the Conservative MP for Windsor West", "Minister of Foreign Affairs": a place or a portfolio
-        if role_of and len(words) > 2 and self.lexicon.role_pattern.fullmatch(role_of.group(1)):
+        if role_of and self.lexicon.role_pattern.fullmatch(role_of.group(1)):
+            if len(words) <= 2:
+                return []  # "the Conservative MP for Windsor West", "Minister of Foreign Affairs": a place or a portfolio
             # "Minister for Trade Jonas Berg": the portfolio runs into the name, which is its last
             # capitalised word with the particles and the one given name before it
             role_cut = len(words) - 1
@@ -567,6 +565,12 @@ class SpeakerResolver:
 
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
+
+
+def _without_headline_verb(start: int, end: int, run: str) -> tuple[int, int, str]:
+    """A title-case headline's verb is no part of the name after it: "..., Says Bailey" -> "Bailey"."""
+    first, _, rest = run.partition(" ")
+    return (start + len(first) + 1, end, rest) if rest and first.lower() in _HEADLINE_VERBS else (start, end, run)
 
 
 def _title_score(phrase: str, title: str) -> float:
