@@ -14,6 +14,9 @@ from .models import TopicEntry, TopicStance
 CLAUSE_SPLIT = re.compile(
     r";|\s+-\s+|\u2014|,\s*(?=(?:but|instead|while|whereas|although|though|adding|yet|and\s+(?:he|she|they|we|i)\s)\b)"
     r"|\s+but\s+|,\s*not\s+"
+    # a time or reason clause after a comma tells what happened around the words: "will not weaken the
+    # targets, after the Conservatives pledged to repeal the law"
+    r"|,\s*(?=(?:after|before|since|because|following|as\s+(?!well\b|much\b|long\b|soon\b|far\b))\s*\w)"
     # headline style "X rejects A, urges B": a comma before a new verb of saying starts a clause
     r"|,\s*(?=(?:urges?|calls?\s+for|warns?|vows?|pledges?|rejects?|insists?|signals?)\s)",
     re.IGNORECASE,
@@ -1030,6 +1033,15 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
     return TopicStance(slug, stance, kind, subtype, weak)
 
 
+# a demonstrative's copula or a verb of naming right before a phrase: the phrase is what the thing
+# under discussion is called ("this is deregulation", "it amounts to protectionism")
+_LABELLED_AS = re.compile(
+    r"(?:\b(?:this|that|it|which)\s+(?:is|was|would\s+be|will\s+be)|\b(?:this|that|it)['\u2019]s|\bamounts?\s+to"
+    r"|\bamounted\s+to|\bdressed\s+up\s+as|\bnothing\s+(?:but|less\s+than))\s+(?:(?:a|an|just|simply|pure|plain|"
+    r"clearly|really|in\s+fact|nothing\s+but|nothing\s+less\s+than|effectively|de\s+facto)\s+)*[\"\u201c\u2018']?$",
+    re.IGNORECASE)
+
+
 COUNTED_VOTE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a few|a (?:\w+ )?"
     r"(?:majority|minority)|the only)(?: \w+)? (?:members?|governors?|policymakers|officials|capitals|countries|"
@@ -1056,6 +1068,10 @@ def _cue_polarity(slug: str, clause: str, hits: list[CueHit], lexicon: Lexicon, 
     elif polarity == 0 and directed is not None:
         # the directed phrase asserted as it stands; denied ("rate cuts did not come up") the other way
         polarity = -1 if span and lexicon.negation.search(clause[span[1]:]) else 1
+    if direction < 0 and span and _LABELLED_AS.search(clause, 0, span[0]):
+        # calling something by the topic's contrary is condemning it: "this is deregulation dressed up
+        # as simplification", "what they propose amounts to protectionism"
+        polarity = -1
     if direction < 0:
         polarity = -polarity
     if topic_pos is not None and _DISPREFERRED.search(clause[max(0, topic_pos - 30):topic_pos]):
