@@ -1303,19 +1303,19 @@ def test_empty_and_blank_texts_give_no_statements(engine):
         assert analyze(engine, text) == ()
 
 
-def _stance(engine, text, slug):
+def _focus_stance(engine, text, slug):
     _kind, _sub, _cues, topics = classify_statement(text, engine.lexicon, engine.topics, context={slug}, focus=slug)
     return {t.slug: t.stance for t in topics}.get(slug)
 
 
-def test_a_time_clause_after_a_comma_does_not_decide_the_speakers_stance(engine):
+def test_a_time_clause_after_a_comma_does_not_decide_the_speakers_focus_stance(engine):
     # the second clause reports what others did; the refused weakening alone is the speaker's line
-    assert _stance(engine, "She said the government will not weaken the UK's legally binding climate targets, after the "
+    assert _focus_stance(engine, "She said the government will not weaken the UK's legally binding climate targets, after the "
                    "opposition pledged to repeal the law that underpins them.", "climate-targets") == "support"
 
 
 def test_calling_something_by_the_topics_contrary_condemns_it(engine):
-    assert _stance(engine, "This is deregulation of the AI Act dressed up as housekeeping.", "ai-regulation") == "support"
-    assert _stance(engine, "What Brussels proposes for the AI Act amounts to deregulation.", "ai-regulation") == "support"
+    assert _focus_stance(engine, "This is deregulation of the AI Act dressed up as housekeeping.", "ai-regulation") == "support"
+    assert _focus_stance(engine, "What Brussels proposes for the AI Act amounts to deregulation.", "ai-regulation") == "support"
     # asking for the contrary is still opposing the proposition
-    assert _stance(engine, "We need deregulation of the AI Act.", "ai-regulation") == "oppose"
+    assert _focus_stance(engine, "We need deregulation of the AI Act.", "ai-regulation") == "oppose"
