@@ -1319,3 +1319,18 @@ def test_calling_something_by_the_topics_contrary_condemns_it(engine):
     assert _focus_stance(engine, "What Brussels proposes for the AI Act amounts to deregulation.", "ai-regulation") == "support"
     # asking for the contrary is still opposing the proposition
     assert _focus_stance(engine, "We need deregulation of the AI Act.", "ai-regulation") == "oppose"
+
+
+def test_an_appeal_after_an_aside_or_an_auxiliary_is_a_pledge(engine):
+    statements = analyze(engine, (
+        "Foreign Minister Andrii Sybiha, who joined the meeting by video link, urged ministers to approve the "
+        "loan before winter.\n\n"
+        "Finance Minister Lena Ostrova has called on partners to speed up deliveries of air defence systems."))
+    assert (by_text(statements, "urged ministers").kind, by_text(statements, "urged ministers").subtype) == ("commitment", "pledge")
+    assert by_text(statements, "has called on partners").kind == "commitment"
+
+
+def test_reported_would_of_the_speakers_own_party_is_a_pledge(engine):
+    statements = analyze(engine, "Opposition leader Maria Venn said her party would table amendments to keep the "
+                                 "original timetable for the AI Act.")
+    assert (statements[0].kind, statements[0].subtype) == ("commitment", "pledge")

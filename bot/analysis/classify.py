@@ -26,7 +26,10 @@ CLAUSE_SPLIT = re.compile(
 # `will` the speaker used; after a common noun ("the draft would send") it stays a prediction.
 BACKSHIFT = re.compile(
     r"(?<![\w'\u2019])(?:he|she|they|we|it|i|(?-i:[A-Z])[\w\u00c0-\u017f-]*|the\s+(?:government|commission|bank|cabinet|"
-    r"administration|council|union|alliance|country|ministry|bloc|fed|ecb|minister|president|chancellor|committee))"
+    r"administration|council|union|alliance|country|ministry|bloc|fed|ecb|minister|president|chancellor|committee)"
+    # the speaker's own side: "her party would table amendments", "a Labour government would repeal it"
+    r"|(?:the|her|his|their|our|its|a|an)\s+(?:(?-i:[A-Z])[\w\u00c0-\u017f-]*\s+)?(?:government|party|group|coalition"
+    r"|administration|cabinet))"
     r"\s+(would)(n't|\s+not)?(?![\w'\u2019])", re.IGNORECASE)
 # The subject just before a plain future: a person, a pronoun other than "it", a capitalised name or
 # an institution. "We will cut", "Brussels will propose", "the government will act" commit; "the
@@ -34,8 +37,10 @@ BACKSHIFT = re.compile(
 ACTORS = frozenset(
     "we i you he she they government commission bank cabinet administration council union alliance country "
     "ministry bloc minister president chancellor committee fed ecb eu nato us uk members allies leaders partners "
-    "states countries governments".split())
+    "states countries governments party group coalition".split())
 _SUBJECT_SKIP = frozenset("also now then still too not never".split())
+# auxiliaries between a subject and a verb of appealing or promising: "Sybiha has called on partners to"
+_AUXILIARY_SKIP = frozenset("has have had again already".split())
 
 
 # Subjects that nobody controls: a future said of them is a forecast, not a promise ("inflation will
@@ -55,6 +60,11 @@ def _subject_before(text: str, at: int) -> str:
 
 
 def _actor_before(text: str, at: int) -> bool:
+    if at == 0 and text[:1].islower():
+        return True  # a reported statement read from its verb on ("urged ministers to ..."): the speaker acts
+    words = text[max(0, at - 40):at].split()
+    if words and words[-1].lower() in _AUXILIARY_SKIP:
+        at = text.rindex(words[-1], 0, at)  # "has called on", "had asked Trump to"
     word = _subject_before(text, at)
     if not word or word.lower() in IMPERSONAL:
         return False
