@@ -1334,3 +1334,18 @@ def test_reported_would_of_the_speakers_own_party_is_a_pledge(engine):
     statements = analyze(engine, "Opposition leader Maria Venn said her party would table amendments to keep the "
                                  "original timetable for the AI Act.")
     assert (statements[0].kind, statements[0].subtype) == ("commitment", "pledge")
+
+
+def test_typographic_apostrophes_read_like_straight_ones_and_quotes_stay_as_written(engine):
+    text = "Powell said: \u201cWe\u2019ll see how the data come in on interest rates.\u201d"
+    [st] = analyze(engine, text)
+    assert (st.kind, st.subtype) == ("deflection", "hedged")
+    assert "We\u2019ll see" in st.text and st.text == text[st.start:st.end]
+    assert "We\u2019ll see" in st.cues
+
+
+def test_backing_a_named_proposal_is_agreement_but_a_tally_of_votes_is_not(engine):
+    statements = analyze(engine, "Economy Minister Lars Vinter said Denmark supported the compromise on the AI Act.\n\n"
+                                 "Vinter said a \"clear majority\" of ministers had backed the move.")
+    assert by_text(statements, "supported the compromise").subtype == "agreement"
+    assert by_text(statements, "backed the move").kind == "position"

@@ -831,6 +831,8 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
                 continue
+            if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in COUNTED_VOTE.finditer(text)):
+                continue  # a tally of others' votes, no agreement of the speaker's: "five capitals had backed the plan"
             if table.kind == "commitment" and _impersonal_future(text, m):
                 continue  # "inflation will fall", "the trend would continue": a forecast
             if table.kind == "commitment" and table.subtype != "refusal" and _EMBEDDED_QUESTION.search(text, 0, m.start()):
@@ -1053,8 +1055,8 @@ _LABELLED_AS = re.compile(
 
 
 COUNTED_VOTE = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a few|a (?:\w+ )?"
-    r"(?:majority|minority)|the only)(?: \w+)? (?:members?|governors?|policymakers|officials|capitals|countries|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a few|a [\"\u201c]?(?:\w+ )?"
+    r"(?:majority|minority)[\"\u201d]?|the only)(?: \w+)? (?:members?|governors?|policymakers|officials|capitals|countries|"
     r"states|governments|ministers|colleagues|lawmakers|senators|judges|delegations|allies)\b[^.;:]{0,60}?"
     r"\b(?:supported|backed|vote|voted|opposed|dissented|objected|rejected|endorsed)\b", re.IGNORECASE)
 
