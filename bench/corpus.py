@@ -19,6 +19,8 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh2": Path(__file__).parent / "corpus_fresh2",  # written blind later still; see its README
     "fresh3": Path(__file__).parent / "corpus_fresh3",  # written blind in the third session; see its README
     "fresh4": Path(__file__).parent / "corpus_fresh4",  # written blind late in the third session; see its README
+    "fresh5": Path(__file__).parent / "corpus_fresh5",  # written blind in the fourth session; see its README
+    "fresh6": Path(__file__).parent / "corpus_fresh6",  # written blind in the fourth session; see its README
 }
 
 
