@@ -1349,3 +1349,14 @@ def test_backing_a_named_proposal_is_agreement_but_a_tally_of_votes_is_not(engin
                                  "Vinter said a \"clear majority\" of ministers had backed the move.")
     assert by_text(statements, "supported the compromise").subtype == "agreement"
     assert by_text(statements, "backed the move").kind == "position"
+
+
+def test_an_interview_answer_without_topic_words_is_about_what_was_asked(engine):
+    text = ("Interview: the minister on money for the armed forces\n\n"
+            "Finance Minister Tomas Brandt spoke to the Courier about the budget and about the war in Ukraine.\n\n"
+            "Q: Will Germany send more air defence systems to Ukraine this winter?\n"
+            "A: We are working on that with our partners.\n\n"
+            "Q: Will you raise defence spending above 3% next year?\n"
+            "A: It is too early to say.")
+    statements = analyze(engine, text)
+    assert [t.slug for t in by_text(statements, "too early").topics] == ["defence-spending"]

@@ -140,6 +140,14 @@ class Engine:
         # Lagarde", "ANDREW BAILEY, BANK OF ENGLAND GOVERNOR"): the paragraphs after it are theirs
         transcript = first_question < len(blocks) or bool(
             blocks and _TRANSCRIPT.search(text, 0, blocks[min(3, len(blocks) - 1)].end))
+        # an interview's answer is about what was asked: the latest question's text, per answer paragraph
+        question_of: dict[int, str] = {}
+        asked = ""
+        for i, b in enumerate(blocks):
+            if b.role == "question":
+                asked = text[b.start:b.end]
+            elif b.role == "answer":
+                question_of[i] = asked
         owner: Mention | None = None
         owner_block = -1  # a live blog's heading ("Matteo Rinaldi") heads the quotes of its own entry
         for sent, block, in_quotes, frame in framed:
@@ -177,7 +185,8 @@ class Engine:
                 attribution = _Attribution(labelled[1].mention, "next", 0, 0)  # the rest of the labelled answer
                 turn = True
             info = {"sent": sent, "block": block, "quotes": in_quotes, "frame": frame,
-                    "attr": attribution, "mentions": mentions, "turn": turn, "heading": heading is not None}
+                    "attr": attribution, "mentions": mentions, "turn": turn, "heading": heading is not None,
+                    "question": question_of.get(sent.block, "")}
             per_sentence.append(info)
             # pronouns resolve to the most recent speaker: update as we go
             for m in mentions:
@@ -441,6 +450,10 @@ class Engine:
             # topic word of its own ("We are not there yet.") stays on the previous one's topic
             near = prev_block is not None and sent.block - prev_block <= 1
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body) or near) else ()
+            if row["question"]:
+                # "Q: Will you commit to 2% on defence? A: It is too early to say.": the question's topics
+                asked = tuple(f[0] for f in self.topics.find(row["question"], context=context, absent=absent))
+                inherit = asked or inherit
             said, narration = body, ""
             if direct and quotes:
                 # the words around the quote ("Asked whether a cut was possible, he said: ...") may
