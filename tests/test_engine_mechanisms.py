@@ -1360,3 +1360,25 @@ def test_an_interview_answer_without_topic_words_is_about_what_was_asked(engine)
             "A: It is too early to say.")
     statements = analyze(engine, text)
     assert [t.slug for t in by_text(statements, "too early").topics] == ["defence-spending"]
+
+
+def _kind(engine, text):
+    kind, subtype, _cues, _topics = classify_statement(text, engine.lexicon, engine.topics)
+    return kind, subtype
+
+
+def test_a_country_that_will_hit_a_target_pledges_but_tariffs_that_will_hit_exports_forecast(engine):
+    assert _kind(engine, "Japan will hit its 2% defence spending target a year early.") == ("commitment", "pledge")
+    assert _kind(engine, "The tariffs will hit exports of steel.")[0] == "position"
+
+
+def test_an_actor_backing_a_named_thing_agrees_but_a_measure_supporting_the_economy_does_not(engine):
+    assert _kind(engine, "She said Italy backed the EU's new package of sanctions.") == ("commitment", "agreement")
+    assert _kind(engine, "He said he fully supported that goal.") == ("commitment", "agreement")
+    assert _kind(engine, "Lower interest rates have supported the economy this year.")[0] == "position"
+
+
+def test_a_commitment_denied_is_no_commitment(engine):
+    assert _kind(engine, "I never promised a number beyond 2%.")[0] != "commitment"
+    assert _kind(engine, "We have not agreed to any new deadline.")[1] != "agreement"
+    assert _kind(engine, "I promised a number beyond 2%.") == ("commitment", "pledge")

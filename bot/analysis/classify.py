@@ -54,8 +54,8 @@ _FUTURE_START = re.compile(r"(?:will|would|shall|won't|wouldn't|shan't)\b", re.I
 
 def _subject_before(text: str, at: int) -> str:
     words = text[max(0, at - 40):at].rstrip(" \"'\u201c\u2018").split()  # Portugal 'will not ...'
-    if words and (words[-1].lower() in _SUBJECT_SKIP or words[-1].lower().endswith("ly")):
-        words.pop()
+    if words and (words[-1].lower() in _SUBJECT_SKIP or words[-1].endswith("ly") and words[-1][:1].islower()):
+        words.pop()  # an adverb ("firmly"), not a name that ends like one ("Italy", "Kelly")
     return words[-1].strip("\"'\u201c\u201d,") if words else ""
 
 
@@ -831,6 +831,9 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
         for m in table.pattern.finditer(text):
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
                 continue
+            if table.kind == "commitment" and table.subtype in ("pledge", "agreement") and table.name != "future" \
+                    and _DENIED_COMMITMENT.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "I never promised a number", "we have not agreed to it": a commitment denied is none
             if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in COUNTED_VOTE.finditer(text)):
                 continue  # a tally of others' votes, no agreement of the speaker's: "five capitals had backed the plan"
             if table.kind == "commitment" and _impersonal_future(text, m):
@@ -841,6 +844,10 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
     if any(h.table.subtype == "refusal" for h in hits):
         hits = _time_bound_refusals(text, hits, lexicon)
     return hits
+
+
+# a negator just before a verb of promising or agreeing: "never promised", "did not agree to", "hasn't backed"
+_DENIED_COMMITMENT = re.compile(r"(?:\b(?:never|not|no\s+longer)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # a refusal bounded in time puts the thing off rather than ruling it out: "not on the agenda for
