@@ -1382,3 +1382,25 @@ def test_a_commitment_denied_is_no_commitment(engine):
     assert _kind(engine, "I never promised a number beyond 2%.")[0] != "commitment"
     assert _kind(engine, "We have not agreed to any new deadline.")[1] != "agreement"
     assert _kind(engine, "I promised a number beyond 2%.") == ("commitment", "pledge")
+
+
+_LEAD = "Officials speak\n\nBRUSSELS (Wire) - Ministers met on Monday.\n\n"
+
+
+def test_hyphenated_titles_and_particles_in_names(engine):
+    statements = analyze(engine, _LEAD + "The sanctions will stay, said Commission Vice-President Teresa Ribera.\n\n"
+                                          "The deal must include a phase-out of fossil fuels, Sultan al-Jaber told delegates.")
+    assert by_text(statements, "sanctions will stay").speaker_slug == "teresa-ribera"
+    assert by_text(statements, "phase-out").speaker_slug == "sultan-al-jaber"
+
+
+def test_a_lower_case_title_glued_to_a_closing_attribution(engine):
+    [st] = analyze(engine, _LEAD + "The bloc will keep sanctions in place until Russia pays, foreign policy chief "
+                                   "Kaja Kallas said.")
+    assert st.speaker_slug == "kaja-kallas"
+
+
+def test_a_verb_of_saying_addressed_to_someone_keeps_its_content(engine):
+    [st] = analyze(engine, _LEAD + "Chancellor Olaf Scholz reiterated to allies on Thursday that Germany would keep "
+                                   "sending air defence systems to Ukraine.")
+    assert st.speaker_slug == "olaf-scholz" and st.kind == "commitment"

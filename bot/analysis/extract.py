@@ -17,7 +17,7 @@ QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a 
 SKIP_ROLES = {"byline", "caption", "link"}
 # "responded to a question from ..." is narration: a verb followed by this carries no content.
 NO_CONTENT = re.compile(
-    r"^\s*(?:to\s+(?:a|the|questions?|reporters'?)\s*(?:question|questions|query|queries|request|criticism|remarks)?"
+    r"^\s*(?:to\s+(?:a|the|questions?|reporters)\b'?\s*(?:question|questions|query|queries|request|criticism|remarks)?"
     r"|\s*[.,]?\s*$)", re.IGNORECASE)
 # What may stand between a subject and its verb: adverbs, auxiliaries, an appositive in commas.
 SUBJECT_GAP = re.compile(
@@ -310,6 +310,9 @@ class Engine:
             # a title glued before the name belongs to the speaker's phrase: "..., Kremlin spokesman Dmitry Peskov said."
             lead = min((m.start for m in mentions if m.kind == "title" and speaker.start - 1 <= m.end <= speaker.start),
                        default=speaker.start)
+            glued = _GLUED_TITLE.search(frame, 0, lead)
+            if glued and self.lexicon.role_pattern.search(glued.group(1)):
+                lead = glued.start(1)  # a lower-case title too: "..., foreign policy chief Kaja Kallas said."
             rest = after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]
             if not quoted and not is_deflection and (NO_CONTENT.match(rest) or _TOPIC_ONLY.match(v) and _ON_SOMETHING.match(rest)) \
                     and not _content_before(frame, min(lead, verb.start())):
@@ -552,6 +555,8 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
 # minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
+# the words between a comma and a name: "..., summit president Sultan al-Jaber told delegates"
+_GLUED_TITLE = re.compile(r",\s*((?:[\w.\u2019'-]+\s+){1,5})$")
 _CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}[\"'\u2019\u201d)]*\s*,\s*$")
 
 

@@ -378,7 +378,8 @@ def load_lexicon() -> Lexicon:
         "refraining", "would", "wouldn't", "did", "sidestepped", "sidesteps", "dodged", "avoided", "avoids",
         "was", "were", "stopped", "stops", "steered"}]
     roles = tuple(_lines("roles.txt"))
-    role_alts = sorted((re.escape(r).replace(r"\ ", r"\s+") for r in roles), key=len, reverse=True)
+    # "vice president" is also written "Vice-President"
+    role_alts = sorted((re.escape(r).replace(r"\ ", r"[\s-]+") for r in roles), key=len, reverse=True)
     cue_data = tomllib.loads((DATA / "cues.toml").read_text(encoding="utf-8"))
     cues = []
     for kind, tables in cue_data.items():

@@ -32,8 +32,8 @@ _PARTICLE_TAILS = "|".join(
     f"(?<={c})(?:{'|'.join(p[1:] for p in sorted(PARTICLES) if p[0] == c)})" for c in _PARTICLE_FIRST)
 NAME_RE = re.compile(
     rf"[{_PARTICLE_FIRST}{UPPER}](?<![\w.].)"
-    rf"(?:(?<=[{UPPER}])(?:[\w\u2019'-]*\w|\.)|(?:{_PARTICLE_TAILS})\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD}))"
-    rf"(?:\s+(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD})){{1,7}}(?![\w])"
+    rf"(?:(?<=[{UPPER}])(?:[\w\u2019'-]*\w|\.)|(?:{_PARTICLE_TAILS})(?:\s+|-)(?:(?:{_PARTICLE})\s+)*(?:{_CAPWORD}))"
+    rf"(?:\s+(?:(?:{_PARTICLE})(?:\s+|-))*(?:{_CAPWORD})){{1,7}}(?![\w])"
 )
 # Patterns that start with a character class (rather than a lookbehind) let the regex engine skip
 # to the next possible first character in C instead of attempting a match at every position; the
