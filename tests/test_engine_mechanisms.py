@@ -1404,3 +1404,12 @@ def test_a_verb_of_saying_addressed_to_someone_keeps_its_content(engine):
     [st] = analyze(engine, _LEAD + "Chancellor Olaf Scholz reiterated to allies on Thursday that Germany would keep "
                                    "sending air defence systems to Ukraine.")
     assert st.speaker_slug == "olaf-scholz" and st.kind == "commitment"
+
+
+def test_a_name_inside_an_appositive_or_after_with_is_not_the_subject(engine):
+    statements = analyze(engine, _LEAD + "Basem Naim, an adviser to Hamas chief Ismail Haniyeh, said the group would "
+                                         "accept the ceasefire proposal.\n\n"
+                                         "President Volodymyr Zelensky discussed air defence with Defence Minister Rustem "
+                                         "Umerov, stating that Ukraine needs more Patriot systems.")
+    assert by_text(statements, "accept the ceasefire").speaker_slug == "basem-naim"
+    assert by_text(statements, "Patriot systems").speaker_slug == "volodymyr-zelensky"

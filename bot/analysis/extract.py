@@ -286,11 +286,21 @@ class Engine:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
                         left = m
                 if left is not None:
-                    # a name inside a relative clause is not the subject: "Ford, who ... New York, struck"
-                    head = next((m for m in mentions if m.end <= left.start and m.kind != "pronoun"
-                                 and _RELATIVE.match(frame, m.end) and "\u2591" not in frame[m.end:left.start]), None)
+                    # a name inside a relative clause is not the subject: "Ford, who ... New York, struck"; nor one
+                    # inside an appositive: "Basem Naim, an adviser to Hamas chief Ismail Haniyeh, said"
+                    head = next((m for m in mentions if m.end <= left.start and m.kind not in ("pronoun", "anon")
+                                 and not m.possessive and (_RELATIVE.match(frame, m.end) or _APPOSITIVE.fullmatch(
+                                     frame, m.end, left.start)) and "\u2591" not in frame[m.end:left.start]), None)
                     if head is not None and frame[left.end:verb.start()].lstrip().startswith(","):
                         left = head
+                    if v.endswith("ing") and frame[:verb.start()].rstrip().endswith(","):
+                        # "Zelensky discussed air defence with Minister Umerov, stating that ...": the
+                        # participle's subject is the sentence's, not the nearest name
+                        opener = next((m for m in mentions if m.kind not in ("pronoun", "anon") and not m.possessive),
+                                      None)
+                        if opener is not None and opener is not left and not frame[:opener.start].strip() \
+                                and "," not in frame[opener.end:left.start]:
+                            left = opener
                 if left is None and v.endswith("ing") and re.search(r",\s*$", frame[:verb.start()]):
                     # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
                     left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
@@ -555,6 +565,8 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
 # minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
+# an appositive that names someone else before the verb: ", an adviser to Hamas chief " (then "X, said")
+_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|his|her|their|its)\s+[^,;:\u2591]{0,80}")
 # the words between a comma and a name: "..., summit president Sultan al-Jaber told delegates"
 _GLUED_TITLE = re.compile(r",\s*((?:[\w.\u2019'-]+\s+){1,5})$")
 _CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}[\"'\u2019\u201d)]*\s*,\s*$")
