@@ -1413,3 +1413,11 @@ def test_a_name_inside_an_appositive_or_after_with_is_not_the_subject(engine):
                                          "Umerov, stating that Ukraine needs more Patriot systems.")
     assert by_text(statements, "accept the ceasefire").speaker_slug == "basem-naim"
     assert by_text(statements, "Patriot systems").speaker_slug == "volodymyr-zelensky"
+
+
+def test_an_honorific_and_a_surname_nobody_named_in_full_is_recorded_unattributed(engine):
+    [st] = analyze(engine, _LEAD + "Lord Falconer said the government would not lift sanctions on Russia.")
+    assert st.speaker_slug is None and st.mention == "Lord Falconer"
+    # "Sir" with a first name: the one official of that first name
+    [st] = analyze(engine, _LEAD + "Sir Keir said Britain would send more air defence systems to Ukraine.")
+    assert st.speaker_slug == "keir-starmer"

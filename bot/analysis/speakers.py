@@ -317,6 +317,15 @@ class SpeakerResolver:
                 add(m)
         if learn_only:
             return found
+        # 3c. an honorific and a surname nobody has named in full ("Mr Cleverly told MPs", "Lord Falconer
+        # said"): a person, recorded unattributed; "Sir Keir" / "Dame Jacinda" is the one official of that
+        # first name the article or the registry knows
+        for start, end, word in caps:
+            hon = _HONORIFIC.search(frame, max(0, start - 7), start) if start > 2 else None
+            if hon is None or any(taken[start:end]):
+                continue
+            slug = self._first_name(word, state) if hon.group(1) in ("Sir", "Dame") else None
+            add(Mention(hon.start(), end, frame[hon.start():end], "name", slug))
         # 4. pronouns and anonymous sources
         for start, end, word in pronouns:
             add(Mention(start, end, word, "pronoun"))
@@ -356,6 +365,15 @@ class SpeakerResolver:
                     self._note_title(" ".join(words[:role_cut]), slug, state)
                 return [Mention(offset, offset + len(text), text, "name", slug)]
         return self._discover(frame, offset, words, state)
+
+    def _first_name(self, word: str, state: ArticleState) -> str | None:
+        """The only official, in this article or else in the registry, whose first name is `word`."""
+        for pool in ([state.discovered.get(s) or self.officials.get(s) for s in state.recent],
+                     [*state.discovered.values(), *self.officials.values()]):
+            slugs = {o.slug for o in pool if o is not None and o.name.split()[0] == word}
+            if slugs:
+                return slugs.pop() if len(slugs) == 1 else None
+        return None
 
     def _lookup_name(self, candidate: str, state: ArticleState, fuzzy: bool = True) -> str | None:
         key = candidate.lower().replace("\u2019", "'")
