@@ -1421,3 +1421,9 @@ def test_an_honorific_and_a_surname_nobody_named_in_full_is_recorded_unattribute
     # "Sir" with a first name: the one official of that first name
     [st] = analyze(engine, _LEAD + "Sir Keir said Britain would send more air defence systems to Ukraine.")
     assert st.speaker_slug == "keir-starmer"
+
+
+def test_a_bare_plural_source_speaks_unattributed(engine):
+    statements = analyze(engine, _LEAD + "Western officials said the sanctions would stay in place.\n\n"
+                                         "Officials from both sides met again.")
+    assert [(s.speaker_slug, s.mention) for s in statements] == [(None, "Western officials")]

@@ -57,6 +57,13 @@ ANON_RE = re.compile(
     r"|talks|letters?|documents?|languages?|duties|business|records?|statements?|sources)\b)(?:\s+(?:for|at|of|in|from|with|close to|familiar with)\s+(?:the\s+)?[\w' ]{1,40}?(?=,|\s+(?:said|says|told|added)|$))?",
     re.IGNORECASE,
 )
+# a bare plural source as the subject of a verb of saying, with no determiner: "Western officials said",
+# "EU diplomats say", "mediators told reporters" (with a determiner, ANON_RE finds it)
+ANON_PLURAL_RE = re.compile(
+    r"(?<![\w'\u2019-])(?:(?:senior|western|european|american|arab|israeli|palestinian|russian|ukrainian|chinese|"
+    r"(?-i:[A-Z])[\w.-]*)\s+){0,2}(?:officials|diplomats|sources|mediators|negotiators|aides|insiders)"
+    r"(?=\s+(?:said|say|says|told|tell|added|warned|noted|stressed|insisted|acknowledged|cautioned|conceded)\b)",
+    re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GENDER_WORDS = {
     "mr": "m", "sir": "m", "lord": "m", "chairman": "m", "spokesman": "m", "congressman": "m", "businessman": "m",
@@ -688,7 +695,17 @@ def _scan(frame: str) -> tuple[tuple, tuple, tuple, tuple]:
             tuple((m.start(), m.end(), m.group(0)) for m in CAP_TOKEN_RE.finditer(frame)),
             tuple(sorted((m.start(), m.end(), m.group(0)) for m in (
                 *PRONOUN_RE.finditer(frame), *(POLITICIAN_RE.finditer(frame) if "olitician" in frame else ())))),
-            tuple((m.start(), m.end(), m.group(0).strip()) for m in ANON_RE.finditer(frame)))
+            _anonymous(frame))
+
+
+def _anonymous(frame: str) -> tuple:
+    found = [(m.start(), m.end(), m.group(0).strip()) for m in ANON_RE.finditer(frame)]
+    if "fficials" in frame or "iplomats" in frame or "ources" in frame or "ediators" in frame \
+            or "egotiators" in frame or "ides" in frame or "nsiders" in frame:
+        for m in ANON_PLURAL_RE.finditer(frame):
+            if not any(a < m.end() and m.start() < b for a, b, _w in found):
+                found.append((m.start(), m.end(), m.group(0).strip()))
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=512)
