@@ -1427,3 +1427,8 @@ def test_a_bare_plural_source_speaks_unattributed(engine):
     statements = analyze(engine, _LEAD + "Western officials said the sanctions would stay in place.\n\n"
                                          "Officials from both sides met again.")
     assert [(s.speaker_slug, s.mention) for s in statements] == [(None, "Western officials")]
+
+
+def test_a_reported_belief_is_a_statement(engine):
+    [st] = analyze(engine, _LEAD + "Foreign Minister Anna Lund believes the ceasefire in Gaza will hold.")
+    assert st.speaker_slug == "anna-lund"
