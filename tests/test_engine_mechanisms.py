@@ -1432,3 +1432,15 @@ def test_a_bare_plural_source_speaks_unattributed(engine):
 def test_a_reported_belief_is_a_statement(engine):
     [st] = analyze(engine, _LEAD + "Foreign Minister Anna Lund believes the ceasefire in Gaza will hold.")
     assert st.speaker_slug == "anna-lund"
+
+
+def test_a_radio_transcript_with_surname_labels_in_capitals(engine):
+    text = ("Transcript: Senator Maria Hale on sanctions\n\n"
+            "Senator Maria Hale spoke to morning host Tom Reed on Tuesday.\n\n"
+            "REED: The Treasury sanctioned two oil companies last week. What is your reaction?\n\n"
+            "HALE: It was the right call. We should have done it in the spring.\n\n"
+            "REED: Would you accept lifting any sanctions as part of a peace deal?\n\n"
+            "HALE: Not a single sanction should be lifted until Russia signs a real ceasefire.")
+    statements = analyze(engine, text)
+    assert {s.speaker_slug for s in statements} == {"maria-hale"}  # the interviewer only asks
+    assert len(statements) == 3

@@ -118,12 +118,15 @@ class Engine:
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)
         state = ArticleState(text=text)
+        turns, asking = _transcript_turns(text, blocks)
         framed = []
         for sent in sentences:
             block = blocks[sent.block]
-            if block.role in ("link", "question"):
+            if block.role in ("link", "question") or sent.block in asking:
                 continue  # "Read also: ..." (another article's headline) and an interviewer's "Q: ...": no one's statement
-            start = max(sent.start, dateline_end(text, block.start, block.end), label_end(text, block.start, block.end)) \
+            # a speaker label in capitals that heads several paragraphs ("CALLAHAN: ...") is no dateline
+            dateline = dateline_end(text, block.start, block.end) if sent.block not in turns else block.start
+            start = max(sent.start, dateline, label_end(text, block.start, block.end)) \
                 if sent.start == block.start else sent.start
             sent = Sentence(start, sent.end, sent.block, sent.index)
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
@@ -544,6 +547,30 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
 _LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
+# a transcript's speaker label at the start of a paragraph: "CALLAHAN:", "HOLT:", "MS. HARLAN:"
+_TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.\u2019' -]{1,30}?)[ \t]*:[ \t]+\S")
+
+
+def _transcript_turns(text: str, blocks: list[Block]) -> tuple[set[int], set[int]]:
+    """Paragraphs opened by a speaker label in capitals that opens at least two paragraphs (a
+    dateline opens one), and those of them whose speaker mostly asks: an interviewer's turns
+    ("HOLT: ... What's your reaction?") are questions, no one's statements."""
+    by_label: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        m = _TURN_LABEL.match(text, b.start, b.end)
+        if m and len(m.group(1).split()) <= 3:
+            by_label.setdefault(m.group(1).strip(), []).append(i)
+    turns: set[int] = set()
+    asking: set[int] = set()
+    for label, idxs in by_label.items():
+        if len(idxs) < 2 or label in ("Q", "A"):
+            continue
+        turns.update(idxs)
+        if 2 * sum(text[blocks[i].start:blocks[i].end].rstrip().endswith("?") for i in idxs) >= len(idxs):
+            asking.update(idxs)
+    return turns, asking
+
+
 def _scare_quotes(text: str, sent: Sentence, quotes: list[tuple[int, int, int]], group_sizes: dict[int, int]) -> bool:
     """Short quoted labels inside a sentence with no reporting verb ('the arrangement, which
     ministers have branded "one in, one out", allows ...'): narration, not speech. A quote
