@@ -1444,3 +1444,17 @@ def test_a_radio_transcript_with_surname_labels_in_capitals(engine):
     statements = analyze(engine, text)
     assert {s.speaker_slug for s in statements} == {"maria-hale"}  # the interviewer only asks
     assert len(statements) == 3
+
+
+def test_long_appositives_and_titles_around_the_speaker(engine):
+    statements = analyze(engine, _LEAD + (
+        "Elbridge Colby, President Donald Trump's nominee for the Pentagon's top policy post, told a Senate "
+        "committee this week that Japan should aim for 3%.\n\n"
+        "Sunil Bhatia, president of the Engineering Exporters' Council of India, welcomed the decision not to "
+        "retaliate.\n\n"
+        "India will not impose counter-tariffs on American goods, said Commerce and Industry Minister Arvind Rao.\n\n"
+        "The Democratic Party's Marco Ferrante accused the government of wasting money."))
+    assert by_text(statements, "aim for 3%").speaker_slug == "elbridge-colby"
+    assert by_text(statements, "not to retaliate").speaker_slug == "sunil-bhatia"
+    assert by_text(statements, "counter-tariffs").speaker_slug == "arvind-rao"
+    assert by_text(statements, "wasting money").speaker_slug == "marco-ferrante"

@@ -36,7 +36,10 @@ SUBJECT_GAP = re.compile(
     r"|,\s+[^,\u2591]{1,90},\s+who\s+"
     # a possessive appositive whose title lists several portfolios: "Mary Ng, Canada's minister of export
     # promotion, international trade and economic development, said"
-    r"|,\s+[A-Z][\w.\u2019'-]*['\u2019]s\s+[^\u2591;:]{1,160},\s*"
+    r"|,\s+(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.\u2019'-]*['\u2019]s\s+[^\u2591;:]{1,160},\s*"
+    # ("Elbridge Colby, President Donald Trump's nominee for ..., told"), or a lower-case title: "Sunil Bhatia,
+    # president of the Engineering Exporters' Council of India, welcomed"
+    r"|,\s+(?-i:[a-z])[^,\u2591;:]{0,90},\s*"
     # a first verb phrase coordinated with the reporting verb: "Zelensky thanked the partners and stressed that"
     # (the first verb runs to the nearest conjunction, so the text splits one way only: no exponential backtracking)
     r"|[a-z]+ed\b(?:(?!\s+(?:and|but)\s)[^,.;:!?\"\u201c\u201d\u2591]){0,80}\s+and\s+"
@@ -55,7 +58,7 @@ _INVERTED = re.compile(r"said|says|added|adds|noted|notes|wrote|writes|insisted|
 _WORD_BEFORE = re.compile(r"\w[\s]*$")
 _OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": the speaker is the object
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
-_TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,3}")
+_TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,5}")  # "said Commerce and Industry Minister Arvind Rao"
 # a clause about the subject set between commas: "X, who ...," and "X, following a meeting with Y, said"
 _RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|alongside|flanked\s+by)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
@@ -283,7 +286,7 @@ class Engine:
                 if speaker is None and him:  # "According to him, ...": the object pronoun is the source
                     speaker = Mention(him.start(1), him.end(1), him.group(1), "pronoun")
             else:
-                right = next((m for m in mentions if not m.possessive and self._right_after(frame, verb.end(), m.start)), None)
+                right = next((m for m in mentions if not m.possessive and self._right_after(frame, verb.end(), m)), None)
                 left = None
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
@@ -335,10 +338,11 @@ class Engine:
             return _Attribution(speaker, v, verb.start(), verb.end())
         return None
 
-    def _right_after(self, frame: str, verb_end: int, start: int) -> bool:
-        """A mention starting right after the verb, or after a bare role title ("citing spokesperson X")."""
-        return 0 <= start - verb_end <= 2 or bool(
-            _TITLE_GAP.fullmatch(frame, verb_end, start) and self.lexicon.role_pattern.search(frame, verb_end, start))
+    def _right_after(self, frame: str, verb_end: int, m: Mention) -> bool:
+        """A mention starting right after the verb, or after a bare role title ("citing spokesperson X");
+        the title may end inside the mention ("said Commerce and [Industry Minister Arvind Rao]")."""
+        return 0 <= m.start - verb_end <= 2 or bool(
+            _TITLE_GAP.fullmatch(frame, verb_end, m.start) and self.lexicon.role_pattern.search(frame, verb_end, m.end))
 
     def _group_speakers(self, rows: list[dict], state: ArticleState) -> dict[int, _Attribution | None]:
         """One speaker per quotation group: its own attribution, else the sentence after it, else

@@ -401,8 +401,9 @@ class SpeakerResolver:
 
     def _discover(self, frame: str, offset: int, words: list[str], state: ArticleState) -> list[Mention]:
         """A new official: a capitalised full name right after a role title, or beside one."""
-        if words[0].lower() in NOT_NAME_START or _head(words[-1]) in ORG_HEADS or words[-1].endswith(_POSSESSIVE):
-            return []
+        if words[0].lower() in NOT_NAME_START and not any(w.endswith(_POSSESSIVE) for w in words[1:-1]) \
+                or _head(words[-1]) in ORG_HEADS or words[-1].endswith(_POSSESSIVE):
+            return []  # but "The Democratic Party's Marco Ferrante": the name after the possessive
         # split a glued title: "Finance Minister Christian Lindner" -> title + name; a possessive
         # qualifier is a title too: "Romania's Petrescu", "the Bank's Governor Kate Novak"
         role_cut = 0
