@@ -1458,3 +1458,11 @@ def test_long_appositives_and_titles_around_the_speaker(engine):
     assert by_text(statements, "not to retaliate").speaker_slug == "sunil-bhatia"
     assert by_text(statements, "counter-tariffs").speaker_slug == "arvind-rao"
     assert by_text(statements, "wasting money").speaker_slug == "marco-ferrante"
+
+
+def test_a_restricted_answer_and_a_plural_source_with_an_auxiliary(engine):
+    statements = analyze(engine, _LEAD + "Governor Luisa Andrade spoke in Brasilia. In September she would only say "
+                                         "that it was too early to tell.\n\n"
+                                         "Indian officials have said they were not aware of any deal.")
+    assert by_text(statements, "too early").speaker_slug == "luisa-andrade"
+    assert by_text(statements, "not aware").mention == "Indian officials"

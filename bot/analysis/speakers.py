@@ -62,7 +62,8 @@ ANON_RE = re.compile(
 ANON_PLURAL_RE = re.compile(
     r"(?<![\w'\u2019-])(?:(?:senior|western|european|american|arab|israeli|palestinian|russian|ukrainian|chinese|"
     r"(?-i:[A-Z])[\w.-]*)\s+){0,2}(?:officials|diplomats|sources|mediators|negotiators|aides|insiders)"
-    r"(?=\s+(?:said|say|says|told|tell|added|warned|noted|stressed|insisted|acknowledged|cautioned|conceded)\b)",
+    r"(?=\s+(?:(?:have|had|has)\s+)?(?:said|say|says|told|tell|added|warned|noted|stressed|insisted|acknowledged"
+    r"|cautioned|conceded)\b)",
     re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 GENDER_WORDS = {
