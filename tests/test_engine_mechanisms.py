@@ -1466,3 +1466,8 @@ def test_a_restricted_answer_and_a_plural_source_with_an_auxiliary(engine):
                                          "Indian officials have said they were not aware of any deal.")
     assert by_text(statements, "too early").speaker_slug == "luisa-andrade"
     assert by_text(statements, "not aware").mention == "Indian officials"
+
+
+def test_a_blow_opposes_and_a_highly_effective_measure_is_supported(engine):
+    assert _focus_stance(engine, "The new tariffs are a major blow to the world economy.", "tariffs") == "oppose"
+    assert _focus_stance(engine, "The sanctions on Russia are highly effective.", "russia-sanctions") == "support"
