@@ -1471,3 +1471,12 @@ def test_a_restricted_answer_and_a_plural_source_with_an_auxiliary(engine):
 def test_a_blow_opposes_and_a_highly_effective_measure_is_supported(engine):
     assert _focus_stance(engine, "The new tariffs are a major blow to the world economy.", "tariffs") == "oppose"
     assert _focus_stance(engine, "The sanctions on Russia are highly effective.", "russia-sanctions") == "support"
+
+
+def test_security_guarantees_as_a_noun_are_no_assurance_and_a_second_verb_shares_the_subject(engine):
+    assert _kind(engine, "Ukraine needs ironclad security guarantees from its partners.")[1] != "assurance"
+    assert _kind(engine, "We guarantee that the aid will arrive.") == ("commitment", "assurance")
+    kind, subtype, _c, _t = classify_statement("he understood those concerns and will offer new guarantees to Belgium at "
+                                               "the summit", engine.lexicon, engine.topics, context={"russia-sanctions"},
+                                               focus="russia-sanctions")
+    assert kind == "commitment"

@@ -39,6 +39,7 @@ ACTORS = frozenset(
     "ministry bloc minister president chancellor committee fed ecb eu nato us uk members allies leaders partners "
     "states countries governments party group coalition".split())
 _SUBJECT_SKIP = frozenset("also now then still too not never".split())
+_PERSONAL = frozenset("i we he she they".split())
 # auxiliaries between a subject and a verb of appealing or promising: "Sybiha has called on partners to"
 _AUXILIARY_SKIP = frozenset("has have had again already".split())
 
@@ -48,7 +49,7 @@ _AUXILIARY_SKIP = frozenset("has have had again already".split())
 # at the start of a quote ("Inflation will not be beaten ...").
 IMPERSONAL = frozenset(
     "inflation prices price growth economy economies trend trends demand unemployment markets market wages "
-    "output costs yields recession recovery".split())
+    "output costs yields recession recovery uncertainty volatility tensions".split())
 _FUTURE_START = re.compile(r"(?:will|would|shall|won't|wouldn't|shan't)\b", re.IGNORECASE)
 
 
@@ -66,6 +67,10 @@ def _actor_before(text: str, at: int) -> bool:
     if words and words[-1].lower() in _AUXILIARY_SKIP:
         at = text.rindex(words[-1], 0, at)  # "has called on", "had asked Trump to"
     word = _subject_before(text, at)
+    if word.lower() in ("and", "but"):
+        # a second verb sharing the clause's subject: "he understood those concerns and would offer ..."
+        clause = re.split(r"[,;:]|\bthat\b", text[max(0, at - 80):at])[-1].split()
+        return any(w.lower() in _PERSONAL or w[:1].isupper() and w.lower() not in IMPERSONAL for w in clause[:-1])
     if not word or word.lower() in IMPERSONAL:
         return False
     return word.lower() in ACTORS or word[:1].isupper()
