@@ -1480,3 +1480,9 @@ def test_security_guarantees_as_a_noun_are_no_assurance_and_a_second_verb_shares
                                                "the summit", engine.lexicon, engine.topics, context={"russia-sanctions"},
                                                focus="russia-sanctions")
     assert kind == "commitment"
+
+
+def test_promises_and_guarantees_as_nouns_are_no_commitment(engine):
+    assert _kind(engine, "Ukraine cannot defend itself with promises.")[0] == "position"
+    assert _kind(engine, "He is waiting for guarantees that nobody can give him.")[0] == "position"
+    assert _kind(engine, "We promised to deliver the shells by March.") == ("commitment", "pledge")
