@@ -1486,3 +1486,15 @@ def test_promises_and_guarantees_as_nouns_are_no_commitment(engine):
     assert _kind(engine, "Ukraine cannot defend itself with promises.")[0] == "position"
     assert _kind(engine, "He is waiting for guarantees that nobody can give him.")[0] == "position"
     assert _kind(engine, "We promised to deliver the shells by March.") == ("commitment", "pledge")
+
+
+def test_a_threat_or_danger_to_someone_opposes(engine):
+    assert _focus_stance(engine, "He said foreign troops in Ukraine would be a direct threat to Russia.",
+                         "troops-deployment") == "oppose"
+
+
+def test_thanking_and_framing_are_verbs_of_saying(engine):
+    statements = analyze(engine, _LEAD + "Defence Minister Rustem Umerov thanked the Czech side for its support for "
+                                         "the ammunition initiative.\n\n"
+                                         "Chancellor Friedrich Merz framed the package as a signal to Moscow.")
+    assert {s.speaker_slug for s in statements} == {"rustem-umerov", "friedrich-merz"}
