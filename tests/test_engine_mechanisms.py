@@ -1498,3 +1498,11 @@ def test_thanking_and_framing_are_verbs_of_saying(engine):
                                          "the ammunition initiative.\n\n"
                                          "Chancellor Friedrich Merz framed the package as a signal to Moscow.")
     assert {s.speaker_slug for s in statements} == {"rustem-umerov", "friedrich-merz"}
+
+
+def test_a_participle_aside_naming_someone_else_and_a_document_that_calls_for_something(engine):
+    statements = analyze(engine, _LEAD + "Zelenskyy, speaking after meeting with Emmanuel Macron, said Ukraine needs "
+                                         "more air defence.\n\n"
+                                         "Another proposal for an Acceleration Agenda calls on rich countries to triple "
+                                         "renewable energy.")
+    assert [s.speaker_slug for s in statements] == ["volodymyr-zelensky"]

@@ -60,7 +60,8 @@ _OBJECT_SPEAKER = re.compile(r"quot|cit")  # "quoted X as saying", "citing X": t
 # between a verb and the name after it, a bare role title: "citing spokesperson Anne Regnier"
 _TITLE_GAP = re.compile(r"\s+(?:[\w.-]+\s+){1,5}")  # "said Commerce and Industry Minister Arvind Rao"
 # a clause about the subject set between commas: "X, who ...," and "X, following a meeting with Y, said"
-_RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|alongside|flanked\s+by)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*,\s+(?:who|whose|following|after|before|during|alongside|flanked\s+by|speaking|talking"
+                       r"|writing|appearing)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
     r"^\s*(?:that|this|those|these|such|so)\s+(?:was|were|is|are|said|says|came|come)\b|^\s*(?:the|those|these|his|her)\s+"
     r"(?:remarks|comments|words|message|warning|assessment|pledge|promise)\b"

@@ -87,6 +87,9 @@ ORG_HEADS = {
     "university", "corporation", "federation", "bureau", "directorate", "tribunal", "coalition", "network",
     "exchange", "police", "commissariat", "inspectorate", "watchdog", "regulator", "observatory", "academy",
     "trust", "charity", "society", "initiative", "campaign", "movement", "institution", "partnership",
+    # documents and plans that "call for" things: "an Acceleration Agenda calls on ..."
+    "agenda", "plan", "programme", "program", "strategy", "framework", "roadmap", "declaration", "pact",
+    "accord", "treaty", "charter", "report", "resolution", "communique", "statement", "act",
     # party labels: "an Indiana Republican", "the Fort Wayne Republican", "a Social Democrat"
     "republican", "republicans", "democrat", "democrats", "conservative", "conservatives", "socialist", "socialists",
 }
