@@ -1506,3 +1506,9 @@ def test_a_participle_aside_naming_someone_else_and_a_document_that_calls_for_so
                                          "Another proposal for an Acceleration Agenda calls on rich countries to triple "
                                          "renewable energy.")
     assert [s.speaker_slug for s in statements] == ["volodymyr-zelensky"]
+
+
+def test_a_headline_label_with_its_subject(engine):
+    statements = analyze(engine, "Zelensky on Ramstein: We need more air defence systems now\n\n"
+                                 "President Volodymyr Zelensky spoke at the meeting in Germany on Tuesday.")
+    assert by_text(statements, "air defence").speaker_slug == "volodymyr-zelensky"

@@ -263,7 +263,8 @@ class Engine:
         label = _LABEL.match(frame)
         if label:  # "Virkkunen: No blanket pause for AI Act", "Spokesman: We have seen the reports"
             # the label names the person, perhaps after a qualifier: "Virkkunen:", "ECB's Lagarde:"
-            speaker = next((m for m in mentions if m.start >= label.start(1) - 1 and m.end >= label.end(1) - 1
+            speaker = next((m for m in mentions if m.start >= label.start(1) - 1 and (
+                m.end >= label.end(1) - 1 or _LABEL_TOPIC.fullmatch(frame, m.end, label.end(1)))
                             and m.start < label.end(1) and m.slug and m.kind not in ("pronoun", "anon")), None)
             if speaker is None:  # a bare title as the label: "Spokesman:" after "Stéphane Dujarric, Spokesman for ..."
                 # or a transcript's capitals and honorifics: "SECRETARY BLINKEN:", "MS. LEAVITT:"
@@ -548,6 +549,8 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
     return _Attribution(m, "next", 0, 0) if m else None
 
 
+# what a headline label may add after the name: "Zelensky on Ramstein: ...", "Lagarde on rates: ..."
+_LABEL_TOPIC = re.compile(r"\s+(?:on|about|over)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
 # a speaker's name or title as a label before a colon: headlines and transcripts
 _LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
