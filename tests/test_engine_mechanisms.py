@@ -1512,3 +1512,11 @@ def test_a_headline_label_with_its_subject(engine):
     statements = analyze(engine, "Zelensky on Ramstein: We need more air defence systems now\n\n"
                                  "President Volodymyr Zelensky spoke at the meeting in Germany on Tuesday.")
     assert by_text(statements, "air defence").speaker_slug == "volodymyr-zelensky"
+
+
+def test_offering_threatening_and_announcing_a_measure_pledge(engine):
+    assert _kind(engine, "Kyiv offered to resume talks with Moscow.") == ("commitment", "pledge")
+    assert _kind(engine, "She announced $29.8 billion in counter-tariffs.") == ("commitment", "pledge")
+    assert _kind(engine, "Trump threatens further tariffs on Canada.") == ("commitment", "pledge")
+    # a capital that only starts the sentence is no actor
+    assert _kind(engine, "The offer to resume talks was rejected.")[0] == "position"

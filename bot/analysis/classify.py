@@ -40,6 +40,7 @@ ACTORS = frozenset(
     "states countries governments party group coalition".split())
 _SUBJECT_SKIP = frozenset("also now then still too not never".split())
 _PERSONAL = frozenset("i we he she they".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her our my any every each".split())
 # auxiliaries between a subject and a verb of appealing or promising: "Sybiha has called on partners to"
 _AUXILIARY_SKIP = frozenset("has have had again already".split())
 
@@ -71,8 +72,8 @@ def _actor_before(text: str, at: int) -> bool:
         # a second verb sharing the clause's subject: "he understood those concerns and would offer ..."
         clause = re.split(r"[,;:]|\bthat\b", text[max(0, at - 80):at])[-1].split()
         return any(w.lower() in _PERSONAL or w[:1].isupper() and w.lower() not in IMPERSONAL for w in clause[:-1])
-    if not word or word.lower() in IMPERSONAL:
-        return False
+    if not word or word.lower() in IMPERSONAL or word.lower() in _DETERMINERS:
+        return False  # "The offer to resume talks": a capital that only starts the sentence
     return word.lower() in ACTORS or word[:1].isupper()
 
 
