@@ -1520,3 +1520,8 @@ def test_offering_threatening_and_announcing_a_measure_pledge(engine):
     assert _kind(engine, "Trump threatens further tariffs on Canada.") == ("commitment", "pledge")
     # a capital that only starts the sentence is no actor
     assert _kind(engine, "The offer to resume talks was rejected.")[0] == "position"
+
+
+def test_a_promise_held_until_instructions_or_conditions_defers(engine):
+    assert _kind(engine, "We will do that once we receive instructions from Moscow.") == ("deflection", "deferred")
+    assert _kind(engine, "If these demands are met, we can go forward with the talks.") == ("deflection", "deferred")
