@@ -1525,3 +1525,9 @@ def test_offering_threatening_and_announcing_a_measure_pledge(engine):
 def test_a_promise_held_until_instructions_or_conditions_defers(engine):
     assert _kind(engine, "We will do that once we receive instructions from Moscow.") == ("deflection", "deferred")
     assert _kind(engine, "If these demands are met, we can go forward with the talks.") == ("deflection", "deferred")
+
+
+def test_a_headline_stance_verb_reports_a_position(engine):
+    statements = analyze(engine, "Callahan backs Russia oil sanctions bill\n\n"
+                                 "Senator Ward Callahan said on Tuesday he would vote for the bill.")
+    assert by_text(statements, "backs Russia oil").speaker_slug == "ward-callahan"

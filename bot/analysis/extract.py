@@ -278,8 +278,12 @@ class Engine:
             speaker = Mention(words.start(1), words.end(1), words.group(1), "pronoun")
             speaker.slug = self.resolver.resolve_pronoun("he" if words.group(1).lower() == "his" else "she", state)
             return _Attribution(speaker, "according to", words.start(), words.end())
+        earlier = False  # a verb of saying before this one: what follows it is content
         for verb in self.lexicon.reporting_verbs.finditer(frame):
             v = verb.group(0).lower()
+            if earlier and v in _STANCE_VERBS:
+                continue  # "Kremlin says Putin supports a truce": Putin's support is what the Kremlin says
+            earlier = True
             after = frame[verb.end():]
             speaker = None
             if v.startswith("according"):
@@ -549,6 +553,8 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
     return _Attribution(m, "next", 0, 0) if m else None
 
 
+# verbs that report a position rather than an utterance: in another verb's content they are content
+_STANCE_VERBS = frozenset({"backs", "opposes", "supports", "slams", "blasts", "opens door", "opens the door"})
 # what a headline label may add after the name: "Zelensky on Ramstein: ...", "Lagarde on rates: ..."
 _LABEL_TOPIC = re.compile(r"\s+(?:on|about|over)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
 # a speaker's name or title as a label before a colon: headlines and transcripts
