@@ -21,6 +21,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh4": Path(__file__).parent / "corpus_fresh4",  # written blind late in the third session; see its README
     "fresh5": Path(__file__).parent / "corpus_fresh5",  # written blind in the fourth session; see its README
     "fresh6": Path(__file__).parent / "corpus_fresh6",  # written blind in the fourth session; see its README
+    "fresh7": Path(__file__).parent / "corpus_fresh7",  # written blind late in the fourth session; see its README
 }
 
 
