@@ -1531,3 +1531,13 @@ def test_a_headline_stance_verb_reports_a_position(engine):
     statements = analyze(engine, "Callahan backs Russia oil sanctions bill\n\n"
                                  "Senator Ward Callahan said on Tuesday he would vote for the bill.")
     assert by_text(statements, "backs Russia oil").speaker_slug == "ward-callahan"
+
+
+def test_a_capital_letter_before_a_pronoun_ends_a_sentence_and_no_name_holds_a_pronoun(engine):
+    text = "Macron welcomed it in a post on X. He wrote that it was good. Jerome H. Powell spoke."
+    assert [text[s.start:s.end] for s in split_sentences(text, split_blocks(text))] == [
+        "Macron welcomed it in a post on X.", "He wrote that it was good.", "Jerome H. Powell spoke."]
+    analysis = engine.analyze(_LEAD + "French President Emmanuel Macron welcomed the agreement in a post on X. He wrote "
+                                      "that the release of the hostages was within reach.")
+    assert [o.slug for o in analysis.discovered] == []
+    assert analysis.statements[0].speaker_slug == "emmanuel-macron"

@@ -114,7 +114,8 @@ _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 _HEADLINE_VERBS = frozenset({"says", "said", "warns", "tells", "urges", "vows", "insists", "admits", "claims", "denies",
                              "hints", "signals"})
 _NOT_IN_NAME = frozenset("will would shall should can could may might must is are was were be been has have had "
-                         "not no to for on in at with from into than".split()) | _HEADLINE_VERBS
+                         "not no to for on in at with from into than he she it we they his her its our their"
+                         .split()) | _HEADLINE_VERBS  # "in a post on X. He wrote": no person "X. He"
 NOT_NAME_START = {
     "the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "when", "while", "after", "before", "this", "by",
     *_HEADLINE_VERBS,

@@ -205,7 +205,14 @@ def _is_abbreviation(text: str, floor: int, dot_at: int, mark: str) -> bool:
     token = word.group(1).lower().strip(".")
     if token in _ABBREVIATIONS:
         return True
-    return len(token) == 1 and word.group(1)[-1].isupper()  # an initial: "Jerome H. Powell"
+    if len(token) != 1 or not word.group(1)[-1].isupper():
+        return False
+    # an initial ("Jerome H. Powell"), unless a pronoun or article starts a sentence after it: "in a post on X. He wrote"
+    after = re.match(r"\s+[\"\u201c']?([A-Za-z]+)", text[dot_at + 1:dot_at + 20])
+    return not (after and after.group(1) in _SENTENCE_OPENERS)
+
+
+_SENTENCE_OPENERS = frozenset("He She It They We I The This That These Those But And In On His Her Its Their Our".split())
 
 
 _ENGLISH = {
