@@ -1541,3 +1541,13 @@ def test_a_capital_letter_before_a_pronoun_ends_a_sentence_and_no_name_holds_a_p
                                       "that the release of the hostages was within reach.")
     assert [o.slug for o in analysis.discovered] == []
     assert analysis.statements[0].speaker_slug == "emmanuel-macron"
+
+
+def test_a_bare_title_goes_to_the_one_who_spoke_not_the_one_named_last(engine):
+    text = ("Sybiha: Ukraine has done its part\n\n"
+            "Ukraine is ready for peace, and Russia must now show it is ready too.\n\n"
+            "This was stated by Minister of Foreign Affairs of Ukraine Andrii Sybiha at a joint press conference with "
+            "Lithuanian Foreign Minister Kestutis Budrys in Kyiv.\n\n"
+            "\u201cWe accepted the proposal for a 30-day ceasefire because we want this war to end,\u201d the minister said.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "30-day ceasefire").speaker_slug == "andrii-sybiha"

@@ -299,6 +299,11 @@ class SpeakerResolver:
         for nm in names:
             m = self._known_name(nm[0], nm[2], state)
             if m:
+                if m.start == nm[0] and m.text == nm[2] and m.start > 2 and m.slug:
+                    # a title standing apart before the run: "Minister of Foreign Affairs of Ukraine Andrii Sybiha"
+                    title = _title_before(frame[max(0, m.start - 60):m.start], self.lexicon)
+                    if title:
+                        self._note_title(title, m.slug, state)
                 add(m)
             else:
                 unknown.append(nm)
@@ -571,17 +576,21 @@ class SpeakerResolver:
 
     def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
         """A title held by someone already in this article wins; then the registry's holder."""
-        best: tuple[float, int, str] | None = None
+        best: tuple[tuple[float, int, int], int, str] | None = None
+        # among equal fits, the one who spoke last, then the one titled last: "This was stated by Minister
+        # X at a press conference with Foreign Minister Y ... 'the minister said'" is X
+        spoke = {slug: i for i, slug in enumerate(state.speakers)}
         for order, (title, slug) in enumerate(state.local_titles):
             score = _title_score(phrase, title)
-            if score >= 70 and (best is None or (score, order) > best[:2]):
-                best = (score, order, slug)
+            rank = (score, spoke.get(slug, -1), order)
+            if score >= 70 and (best is None or rank > best[0]):
+                best = (rank, order, slug)
         for slug in reversed(state.recent):
             o = self.officials.get(slug) or state.discovered.get(slug)
             for t in o.titles if o else ():
                 score = _title_score(phrase, _norm(t))
-                if score >= 75 and (best is None or score > best[0]):
-                    best = (score, len(state.local_titles), slug)
+                if score >= 75 and (best is None or score > best[0][0]):
+                    best = ((score, spoke.get(slug, -1), len(state.local_titles)), len(state.local_titles), slug)
         if best:
             return best[2]
         if phrase in self.titles:
@@ -652,6 +661,10 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     title = " ".join(kept)
     if title and lexicon.role_pattern.search(title) and lexicon.role_pattern.search(kept[-1]):
         return title
+    role_of = next((i for i in range(len(kept) - 2) if lexicon.role_pattern.fullmatch(kept[i])
+                    and kept[i + 1].lower() in ("of", "for")), None)
+    if role_of is not None:
+        return " ".join(kept[role_of:])  # "Minister of Foreign Affairs of Ukraine Andrii Sybiha"
     return _portfolio_title_before(words, lexicon)
 
 
