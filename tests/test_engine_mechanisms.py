@@ -1551,3 +1551,8 @@ def test_a_bare_title_goes_to_the_one_who_spoke_not_the_one_named_last(engine):
             "\u201cWe accepted the proposal for a 30-day ceasefire because we want this war to end,\u201d the minister said.")
     statements = analyze(engine, text)
     assert by_text(statements, "30-day ceasefire").speaker_slug == "andrii-sybiha"
+
+
+def test_a_refusal_with_a_day_before_its_to(engine):
+    [st] = analyze(engine, _LEAD + "Energy Minister Rahmat Santoso declined on Wednesday to comment on the coal plants.")
+    assert (st.speaker_slug, st.kind, st.subtype) == ("rahmat-santoso", "deflection", "declined")
