@@ -1556,3 +1556,11 @@ def test_a_bare_title_goes_to_the_one_who_spoke_not_the_one_named_last(engine):
 def test_a_refusal_with_a_day_before_its_to(engine):
     [st] = analyze(engine, _LEAD + "Energy Minister Rahmat Santoso declined on Wednesday to comment on the coal plants.")
     assert (st.speaker_slug, st.kind, st.subtype) == ("rahmat-santoso", "deflection", "declined")
+
+
+def test_a_portfolio_joined_by_and_and_a_day_after_said(engine):
+    text = ("Indonesia to end coal power by 2040, says energy minister\n\n"
+            "JAKARTA (Agency) -- Indonesia will phase out coal-fired power generation by 2040, Energy and Mineral "
+            "Resources Minister Rahmat Santoso said on Wednesday.")
+    statements = analyze(engine, text)
+    assert {s.speaker_slug for s in statements} == {"rahmat-santoso"} and len(statements) == 2

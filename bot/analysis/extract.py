@@ -51,7 +51,8 @@ SUBJECT_GAP = re.compile(
 
 # "Zelensky has commented on the strike.", "he said on Telegram.": a topic or a channel, no content
 _TOPIC_ONLY = re.compile(r"comment|said|says|wrote|writes|posted")
-_ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+(?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+[.]?\s*$", re.IGNORECASE)
+_ON_SOMETHING = re.compile(r"\s*(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+                           r"(?:[\w\u2019'-]+\s+){0,3}[\w\u2019'-]+[.]?\s*$", re.IGNORECASE)
 # "The main obstacle is Putin, says Kellogg": a name just before ", says" is content, the one after it speaks
 _COMMA_BEFORE = re.compile(r"\s*,\s*")
 _INVERTED = re.compile(r"said|says|added|adds|noted|notes|wrote|writes|insisted|insists|warned|warns|explained|explains")
@@ -333,7 +334,7 @@ class Engine:
             lead = min((m.start for m in mentions if m.kind == "title" and speaker.start - 1 <= m.end <= speaker.start),
                        default=speaker.start)
             glued = _GLUED_TITLE.search(frame, 0, lead)
-            if glued and self.lexicon.role_pattern.search(glued.group(1)):
+            if glued and self.lexicon.role_pattern.search(frame, glued.start(1), speaker.end):
                 lead = glued.start(1)  # a lower-case title too: "..., foreign policy chief Kaja Kallas said."
             rest = after[max(0, speaker.end - verb.end()) if speaker.start > verb.start() else 0:]
             if not quoted and not is_deflection and (NO_CONTENT.match(rest) or _TOPIC_ONLY.match(v) and _ON_SOMETHING.match(rest)) \

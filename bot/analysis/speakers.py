@@ -646,9 +646,13 @@ def _title_before(before: str, lexicon: Lexicon) -> str | None:
     # walk left from the end while words look like part of a title
     kept: list[str] = []
     capital = False
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         lw = w.lower().strip(",")
-        if w.endswith(",") or lw in _TITLE_STOP:
+        # "and" joins a portfolio between capitals ("Energy and Mineral Resources Minister"), else it ends the title
+        portfolio_and = lw == "and" and kept and kept[0][:1].isupper() and k > 0 \
+            and words[k - 1].lower() in _PORTFOLIO_WORDS and not lexicon.role_pattern.match(" ".join(kept))
+        if w.endswith(",") or lw in _TITLE_STOP and not portfolio_and:
             break
         # lower-case words before a capitalised title are the sentence, not the title:
         # "talks gained urgency after Prime Minister" -> "Prime Minister"
@@ -684,6 +688,12 @@ def _portfolio_title_before(words: list[str], lexicon: Lexicon) -> str | None:
     return None
 
 
+# the first half of a portfolio joined by "and": "Energy and Mineral Resources", "Commerce and Industry"
+_PORTFOLIO_WORDS = frozenset(
+    "energy trade industry commerce foreign commonwealth finance economy economic home justice interior environment "
+    "climate agriculture food health social labour labor education science culture transport infrastructure housing "
+    "defence defense security development digital innovation research mineral fisheries forestry water youth sport "
+    "tourism migration asylum employment enterprise treasury budget".split())
 _TITLE_STOP = {"said", "says", "told", "and", "but", "that", "by", "with", "as", "to", "at", "in", "on", "a", "an", "was",
                "is", "after", "before", "since", "until", "when", "while", "where", "who", "from", "about",
                "against", "between", "during", "than", "also", "then", "met"}
