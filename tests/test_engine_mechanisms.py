@@ -1564,3 +1564,13 @@ def test_a_portfolio_joined_by_and_and_a_day_after_said(engine):
             "Resources Minister Rahmat Santoso said on Wednesday.")
     statements = analyze(engine, text)
     assert {s.speaker_slug for s in statements} == {"rahmat-santoso"} and len(statements) == 2
+
+
+def test_more_ways_to_hedge_decline_defer_and_pivot(engine):
+    assert _kind(engine, "A cut could well come in the course of this year.") == ("deflection", "hedged")
+    assert _kind(engine, "Whether The Hague could match it depended on the budget.") == ("deflection", "hedged")
+    assert _kind(engine, "Tellefsen refused to attach a date to either of them.") == ("deflection", "declined")
+    assert _kind(engine, "I can\u2019t speak for a cabinet that hasn\u2019t been formed yet.") == ("deflection", "declined")
+    assert _kind(engine, "Ask me again when the guns are silent.") == ("deflection", "deferred")
+    assert _kind(engine, "What I can say is that we are watching the krone very closely.") == ("deflection", "pivoted")
+    assert _kind(engine, "We cannot keep promising to save the forest.")[0] == "position"

@@ -853,7 +853,7 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
 
 
 # a negator just before a verb of promising or agreeing: "never promised", "did not agree to", "hasn't backed"
-_DENIED_COMMITMENT = re.compile(r"(?:\b(?:never|not|no\s+longer)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_DENIED_COMMITMENT = re.compile(r"(?:\b(?:never|not|cannot|no\s+longer)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # a refusal bounded in time puts the thing off rather than ruling it out: "not on the agenda for
