@@ -1574,3 +1574,11 @@ def test_more_ways_to_hedge_decline_defer_and_pivot(engine):
     assert _kind(engine, "Ask me again when the guns are silent.") == ("deflection", "deferred")
     assert _kind(engine, "What I can say is that we are watching the krone very closely.") == ("deflection", "pivoted")
     assert _kind(engine, "We cannot keep promising to save the forest.")[0] == "position"
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary(engine):
+    text = ("Asylum rules to be tightened\n\n"
+            "Shadow Home Secretary Chris Philp said the plans came too late.\n\n"
+            "The home secretary says refugees who arrive illegally will wait 20 years to settle.")
+    statements = analyze(engine, text)
+    assert all(s.speaker_slug != "chris-philp" for s in statements if "20 years" in s.text)

@@ -604,6 +604,7 @@ class SpeakerResolver:
 
 
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
+_LOWER_RANKS = frozenset({"shadow"})
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
 
 
@@ -627,6 +628,8 @@ def _title_score(phrase: str, title: str) -> float:
         th = title.split()
         if any(w in _RANK_WORDS and th[i + 1:i + 2] == [head] for i, w in enumerate(th)):
             return 0
+    if (t & _LOWER_RANKS) - p:
+        return 0  # "the home secretary" is not the shadow home secretary
     base = fuzz.token_set_ratio(phrase, title)
     if p - t:
         # words the title lacks qualify the office: "the European Central Bank president" is not
