@@ -1582,3 +1582,7 @@ def test_the_home_secretary_is_not_the_shadow_home_secretary(engine):
             "The home secretary says refugees who arrive illegally will wait 20 years to settle.")
     statements = analyze(engine, text)
     assert all(s.speaker_slug != "chris-philp" for s in statements if "20 years" in s.text)
+
+
+def test_no_justification_opposes(engine):
+    assert _focus_stance(engine, "There is no justification for the imposition of tariffs.", "tariffs") == "oppose"
