@@ -1586,3 +1586,11 @@ def test_the_home_secretary_is_not_the_shadow_home_secretary(engine):
 
 def test_no_justification_opposes(engine):
     assert _focus_stance(engine, "There is no justification for the imposition of tariffs.", "tariffs") == "oppose"
+
+
+def test_a_rejection_by_someone_named_in_a_relative_clause_is_not_the_speakers(engine):
+    kind, _sub, _cues, topics = classify_statement(
+        "Zelensky repeated his call for a full ceasefire in Ukraine, a demand Moscow has repeatedly ruled out.",
+        engine.lexicon, engine.topics, context={"peace-talks"}, focus="peace-talks")
+    assert kind == "position" and [t.stance for t in topics] == ["support"]
+    assert _kind(engine, "We have ruled out any new tariffs.") == ("commitment", "refusal")

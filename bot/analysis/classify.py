@@ -840,6 +840,8 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
             if table.kind == "commitment" and table.subtype in ("pledge", "agreement") and table.name != "future" \
                     and _DENIED_COMMITMENT.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "I never promised a number", "we have not agreed to it": a commitment denied is none
+            if table.kind in ("commitment", "deflection") and _OTHERS_CLAUSE.search(text, max(0, m.start() - 50), m.start()):
+                continue  # "a ceasefire demand Moscow has repeatedly ruled out": the named other's act, not the speaker's
             if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in COUNTED_VOTE.finditer(text)):
                 continue  # a tally of others' votes, no agreement of the speaker's: "five capitals had backed the plan"
             if table.kind == "commitment" and _impersonal_future(text, m):
@@ -852,6 +854,10 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
     return hits
 
 
+# a relative clause whose subject is someone named: "which Moscow has rejected", "a demand Moscow has ruled out"
+_OTHERS_CLAUSE = re.compile(
+    r"(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"(?:has|had|have)\s+(?:\w+ly\s+)?$")
 # a negator just before a verb of promising or agreeing: "never promised", "did not agree to", "hasn't backed"
 _DENIED_COMMITMENT = re.compile(r"(?:\b(?:never|not|cannot|no\s+longer)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -1195,6 +1201,8 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     for m in lexicon.oppose.finditer(clause):
         if span and span[0] <= m.start() < span[1]:
             continue
+        if _OTHERS_CLAUSE.search(clause, max(0, m.start() - 50), m.start()):
+            continue  # "a demand Moscow has ruled out": another's rejection, not the speaker's
         opposed.append(m.span())
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
     positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal" and h.table.polar
