@@ -1594,3 +1594,10 @@ def test_a_rejection_by_someone_named_in_a_relative_clause_is_not_the_speakers(e
         engine.lexicon, engine.topics, context={"peace-talks"}, focus="peace-talks")
     assert kind == "position" and [t.stance for t in topics] == ["support"]
     assert _kind(engine, "We have ruled out any new tariffs.") == ("commitment", "refusal")
+
+
+def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engine):
+    statements = analyze(engine, _LEAD + "Foreign Minister Anna Lund said:\n\n"
+                                         "\u201cWe will keep sending air defence systems to Ukraine.\u201d")
+    assert [(s.speaker_slug, s.text) for s in statements] == [
+        ("anna-lund", "We will keep sending air defence systems to Ukraine.")]

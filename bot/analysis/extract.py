@@ -463,6 +463,9 @@ class Engine:
                     start, end, direct = sent.start, sent.end, False
             elif attrib is not None:
                 start, end = sent.start, sent.end
+                if attrib is row["attr"] and attrib.verb_end and _INTRODUCES.fullmatch(row["frame"], attrib.verb_end) \
+                        and i + 1 < len(rows) and rows[i + 1]["quotes"]:
+                    continue  # "Foreign Minister Anna Lund said:" on a line of its own introduces the quote below
             else:
                 continue
             start, end = _trim(text, start, end)
@@ -607,6 +610,8 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
 # minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
+# nothing after a verb of saying but the colon or comma that introduces a quotation on the next line
+_INTRODUCES = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?[:,]\s*")
 # an appositive that names someone else before the verb: ", an adviser to Hamas chief " (then "X, said")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|his|her|their|its)\s+[^,;:\u2591]{0,80}")
 # the words between a comma and a name: "..., summit president Sultan al-Jaber told delegates"
