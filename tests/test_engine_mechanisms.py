@@ -1601,3 +1601,9 @@ def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engin
                                          "\u201cWe will keep sending air defence systems to Ukraine.\u201d")
     assert [(s.speaker_slug, s.text) for s in statements] == [
         ("anna-lund", "We will keep sending air defence systems to Ukraine.")]
+
+
+def test_a_headline_label_with_its_place(engine):
+    statements = analyze(engine, "Zelensky in Kyiv: We need more air defence systems now\n\n"
+                                 "President Volodymyr Zelensky spoke after the attack on Tuesday.")
+    assert by_text(statements, "air defence").speaker_slug == "volodymyr-zelensky"

@@ -560,7 +560,7 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
 # verbs that report a position rather than an utterance: in another verb's content they are content
 _STANCE_VERBS = frozenset({"backs", "opposes", "supports", "slams", "blasts", "opens door", "opens the door"})
 # what a headline label may add after the name: "Zelensky on Ramstein: ...", "Lagarde on rates: ..."
-_LABEL_TOPIC = re.compile(r"\s+(?:on|about|over)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
+_LABEL_TOPIC = re.compile(r"\s+(?:on|about|over|in|at)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
 # a speaker's name or title as a label before a colon: headlines and transcripts
 _LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
