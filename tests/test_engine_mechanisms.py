@@ -1607,3 +1607,10 @@ def test_a_headline_label_with_its_place(engine):
     statements = analyze(engine, "Zelensky in Kyiv: We need more air defence systems now\n\n"
                                  "President Volodymyr Zelensky spoke after the attack on Tuesday.")
     assert by_text(statements, "air defence").speaker_slug == "volodymyr-zelensky"
+
+
+def test_a_repeated_dateline_is_no_transcript_label(engine):
+    statements = analyze(engine, "Live: drones over Kyiv\n\n"
+                                 "KYIV: Ukraine was hit by drones overnight.\n\n"
+                                 "KYIV: President Volodymyr Zelensky said Ukraine needs more air defence.")
+    assert [s.text for s in statements] == ["President Volodymyr Zelensky said Ukraine needs more air defence."]

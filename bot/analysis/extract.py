@@ -583,6 +583,9 @@ def _transcript_turns(text: str, blocks: list[Block]) -> tuple[set[int], set[int
     for label, idxs in by_label.items():
         if len(idxs) < 2 or label in ("Q", "A"):
             continue
+        last = label.split()[-1].strip(".").title()
+        if not re.search(rf"[A-Z][\w.\u2019'-]*\s+{re.escape(last)}\b", text):
+            continue  # no one of that name in the article ("Jenna Holt" for "HOLT:"): a repeated dateline ("KYIV:")
         turns.update(idxs)
         if 2 * sum(text[blocks[i].start:blocks[i].end].rstrip().endswith("?") for i in idxs) >= len(idxs):
             asking.update(idxs)
