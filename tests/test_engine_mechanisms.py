@@ -1614,3 +1614,12 @@ def test_a_repeated_dateline_is_no_transcript_label(engine):
                                  "KYIV: Ukraine was hit by drones overnight.\n\n"
                                  "KYIV: President Volodymyr Zelensky said Ukraine needs more air defence.")
     assert [s.text for s in statements] == ["President Volodymyr Zelensky said Ukraine needs more air defence."]
+
+
+def test_another_persons_commitment_is_a_claim_unless_a_spokesperson_announces_it(engine):
+    [st] = analyze(engine, _LEAD + "EU foreign policy chief Kaja Kallas said Vladimir Putin will not end this war "
+                                   "unless he is forced to.")
+    assert st.kind == "position"
+    [st] = analyze(engine, _LEAD + "President Donald Trump will sign an executive order on new tariffs this week, White House Press "
+                                   "Secretary Karoline Leavitt said.")
+    assert (st.speaker_slug, st.kind) == ("karoline-leavitt", "commitment")

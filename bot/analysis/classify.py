@@ -61,6 +61,14 @@ def _subject_before(text: str, at: int) -> str:
     return words[-1].strip("\"'\u201c\u201d,") if words else ""
 
 
+def _subject_of(text: str, hit: CueHit) -> str:
+    """The subject a commitment cue names or follows, lower case: "Putin will not", "Moscow has agreed"."""
+    first = hit.text.split(" ", 1)[0].strip("\"'\u201c\u2018")
+    if first[:1].isupper() and first.lower() not in _PERSONAL | _DETERMINERS:
+        return first.lower()
+    return _subject_before(text, hit.start).lower()
+
+
 def _actor_before(text: str, at: int) -> bool:
     if at == 0 and text[:1].islower():
         return True  # a reported statement read from its verb on ("urged ministers to ..."): the speaker acts
@@ -927,7 +935,7 @@ def backshift(text: str) -> tuple[str, list[int]]:
 
 def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inherited: tuple[str, ...] = (),
                        context: set[str] | None = None, focus: str | None = None, reported: bool = False,
-                       narration: str = "", absent: frozenset[str] = frozenset()
+                       narration: str = "", absent: frozenset[str] = frozenset(), others: frozenset[str] = frozenset()
                        ) -> tuple[str, str, tuple[str, ...], tuple[TopicStance, ...]]:
     """Kind, subtype, cues and per-topic stances of one statement's text.
 
@@ -965,6 +973,10 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
         inherited = (focus,)
     memo: dict = {("", True): (text,), ("", False): (text,)}
     hits = cue_hits(text, lexicon, bool(found or inherited), memo)
+    if others:
+        # "Putin will not end this war", said by someone else: another person's commitment is a claim about them
+        hits = [h for h in hits if not (h.table.kind == "commitment" and _subject_of(text, h) in others)]
+        memo[(text, bool(found or inherited))] = hits
     kind, subtype = decide_kind(hits)
     ordered = sorted(hits, key=lambda h: -h.table.priority)
     if where is not None:

@@ -499,9 +499,15 @@ class Engine:
                 part = _speaker_part(row["frame"], row["attr"]) if row["attr"] is attrib else None
                 if part is not None:
                     said, narration = said[part:], said[:part]
+            # other people named in the sentence: a commitment of theirs ("Putin will not stop") is not the speaker's
+            # (a spokesperson announcing their principal's decision does commit: "Trump will sign the order, Leavitt said")
+            spokesperson = _SPOKESPERSON.search(" ".join([mention, *(t for t, s in state.local_titles if s == slug)]))
+            others = frozenset() if spokesperson else frozenset(
+                m.text.split()[-1].lower().removesuffix("'s") for m in row["mentions"]
+                if m.slug and m.slug != slug and m.kind in ("name", "new"))
             kind, subtype, cues, topics = classify_statement(said, self.lexicon, self.topics, inherit, context,
                                                              focus, reported=not direct, narration=narration,
-                                                             absent=absent)
+                                                             absent=absent, others=others)
             out.append(Statement(
                 speaker_slug=slug,
                 speaker_name=self.resolver.name_of(slug, state) if slug else None,
@@ -613,6 +619,7 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # Reported content placed before a sentence-final attribution: "Duties will follow next week, the
 # minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
+_SPOKESPERSON = re.compile(r"spokes|press\s+secretary|press\s+service|aide\b", re.IGNORECASE)
 # nothing after a verb of saying but the colon or comma that introduces a quotation on the next line
 _INTRODUCES = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?[:,]\s*")
 # an appositive that names someone else before the verb: ", an adviser to Hamas chief " (then "X, said")
