@@ -1623,3 +1623,12 @@ def test_another_persons_commitment_is_a_claim_unless_a_spokesperson_announces_i
     [st] = analyze(engine, _LEAD + "President Donald Trump will sign an executive order on new tariffs this week, White House Press "
                                    "Secretary Karoline Leavitt said.")
     assert (st.speaker_slug, st.kind) == ("karoline-leavitt", "commitment")
+
+
+def test_a_definite_source_whose_qualifier_names_a_speakers_office(engine):
+    statements = analyze(engine, _LEAD + "Kremlin spokesman Dmitry Peskov said Moscow was ready for talks.\n\n"
+                                         "The Kremlin official added that no date had been set.\n\n"
+                                         "A senior EU official said the package was ready. The EU official added that "
+                                         "Hungary could still block it.")
+    assert by_text(statements, "no date had been set").speaker_slug == "dmitry-peskov"
+    assert by_text(statements, "Hungary could").speaker_slug is None

@@ -347,7 +347,8 @@ class SpeakerResolver:
         for start, end, word in pronouns:
             add(Mention(start, end, word, "pronoun"))
         for start, end, words in anons:
-            add(Mention(start, end, words, "anon"))
+            slug = self._definite_source(words, state)
+            add(Mention(start, end, words, "title" if slug else "anon", slug))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -382,6 +383,20 @@ class SpeakerResolver:
                     self._note_title(" ".join(words[:role_cut]), slug, state)
                 return [Mention(offset, offset + len(text), text, "name", slug)]
         return self._discover(frame, offset, words, state)
+
+    def _definite_source(self, words: str, state: ArticleState) -> str | None:
+        """'the Kremlin official', 'the Hamas spokesman': a definite source whose qualifier is in the title
+        of someone who has spoken in the article is that person; an indefinite one stays anonymous."""
+        low = words.lower().split()
+        if len(low) < 3 or low[0] != "the" or low[-1] not in ("official", "spokesman", "spokeswoman", "spokesperson", "aide"):
+            return None
+        qualifiers = set(low[1:-1]) - {"senior", "top", "same", "former"}
+        for slug in reversed(state.speakers):
+            o = self.officials.get(slug) or state.discovered.get(slug)
+            titles = [t for t, s in state.local_titles if s == slug] + [_norm(t) for t in (o.titles if o else ())]
+            if qualifiers and qualifiers <= {w for t in titles for w in t.split()}:
+                return slug
+        return None
 
     def _first_name(self, word: str, state: ArticleState) -> str | None:
         """The only official, in this article or else in the registry, whose first name is `word`."""
