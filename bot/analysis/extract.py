@@ -298,6 +298,8 @@ class Engine:
                 for m in mentions:
                     if m.end <= verb.start() and not m.possessive and SUBJECT_GAP.match(frame[m.end:verb.start()]):
                         left = m
+                # a participle after a comma takes the sentence's subject: "Powell held rates steady, saying ..."
+                participle = v.endswith("ing") and frame[:verb.start()].rstrip().endswith(",")
                 if left is not None:
                     # a name inside a relative clause is not the subject: "Ford, who ... New York, struck"; nor one
                     # inside an appositive: "Basem Naim, an adviser to Hamas chief Ismail Haniyeh, said"
@@ -306,7 +308,7 @@ class Engine:
                                      frame, m.end, left.start)) and "\u2591" not in frame[m.end:left.start]), None)
                     if head is not None and frame[left.end:verb.start()].lstrip().startswith(","):
                         left = head
-                    if v.endswith("ing") and frame[:verb.start()].rstrip().endswith(","):
+                    if participle:
                         # "Zelensky discussed air defence with Minister Umerov, stating that ...": the
                         # participle's subject is the sentence's, not the nearest name
                         opener = next((m for m in mentions if m.kind not in ("pronoun", "anon") and not m.possessive),
@@ -314,8 +316,7 @@ class Engine:
                         if opener is not None and opener is not left and not frame[:opener.start].strip() \
                                 and "," not in frame[opener.end:left.start]:
                             left = opener
-                if left is None and v.endswith("ing") and re.search(r",\s*$", frame[:verb.start()]):
-                    # "Powell held rates steady, saying ..." - the participle's subject is the sentence's
+                if left is None and participle:
                     left = next((m for m in mentions if m.end <= verb.start() and not m.possessive
                                  and m.start <= 60 and m.kind != "anon"), None)
                 if left is not None and not (right is not None and (
@@ -429,6 +430,7 @@ class Engine:
         absent = self.topics.unanchored(text)
         headline = next((text[b.start:b.end] for b in _blocks_of(rows) if b.role == "headline"), "")
         focus = self.topics.focus(text, headline)
+        question_topics: dict[str, tuple[str, ...]] = {}  # an interview question's topics, found once per question
         group_sizes: dict[int, int] = {}  # words per quotation group, across sentences and paragraphs
         for row in rows:
             for a, b, g in row["quotes"]:
@@ -482,7 +484,10 @@ class Engine:
             inherit = prev_topics if slug and slug == prev_slug and (same_quote or _continues(body) or near) else ()
             if row["question"]:
                 # "Q: Will you commit to 2% on defence? A: It is too early to say.": the question's topics
-                asked = tuple(f[0] for f in self.topics.find(row["question"], context=context, absent=absent))
+                asked = question_topics.get(row["question"])
+                if asked is None:
+                    asked = question_topics[row["question"]] = tuple(
+                        f[0] for f in self.topics.find(row["question"], context=context, absent=absent))
                 inherit = asked or inherit
             said, narration = body, ""
             if direct and quotes:
@@ -501,10 +506,10 @@ class Engine:
                     said, narration = said[part:], said[:part]
             # other people named in the sentence: a commitment of theirs ("Putin will not stop") is not the speaker's
             # (a spokesperson announcing their principal's decision does commit: "Trump will sign the order, Leavitt said")
-            spokesperson = _SPOKESPERSON.search(" ".join([mention, *(t for t, s in state.local_titles if s == slug)]))
-            others = frozenset() if spokesperson else frozenset(
-                m.text.split()[-1].lower().removesuffix("'s") for m in row["mentions"]
-                if m.slug and m.slug != slug and m.kind in ("name", "new"))
+            others = frozenset(m.text.split()[-1].lower().removesuffix("'s") for m in row["mentions"]
+                               if m.slug and m.slug != slug and m.kind in ("name", "new"))
+            if others and _SPOKESPERSON.search(" ".join([mention, *(t for t, s in state.local_titles if s == slug)])):
+                others = frozenset()
             kind, subtype, cues, topics = classify_statement(said, self.lexicon, self.topics, inherit, context,
                                                              focus, reported=not direct, narration=narration,
                                                              absent=absent, others=others)
@@ -617,8 +622,6 @@ def _whole_utterance(text: str, sentence_start: int, quote_start: int) -> bool:
     return not before or before[-1] in ":,"
 
 
-# Reported content placed before a sentence-final attribution: "Duties will follow next week, the
-# minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
 _SPOKESPERSON = re.compile(r"spokes|press\s+secretary|press\s+service|aide\b", re.IGNORECASE)
 # nothing after a verb of saying but the colon or comma that introduces a quotation on the next line
 _INTRODUCES = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?[:,]\s*")
@@ -626,6 +629,8 @@ _INTRODUCES = re.compile(r"\s*(?:(?:on|in|at|last|this)\s+\w+\s*)?[:,]\s*")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the|his|her|their|its)\s+[^,;:\u2591]{0,80}")
 # the words between a comma and a name: "..., summit president Sultan al-Jaber told delegates"
 _GLUED_TITLE = re.compile(r",\s*((?:[\w.\u2019'-]+\s+){1,5})$")
+# Reported content placed before a sentence-final attribution: "Duties will follow next week, the
+# minister said." / "..., she added." The content is a clause of at least three words ended by a comma.
 _CONTENT_BEFORE = re.compile(r"\w+(?:\W+\w+){2,}[\"'\u2019\u201d)]*\s*,\s*$")
 
 

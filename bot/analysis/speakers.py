@@ -59,9 +59,10 @@ ANON_RE = re.compile(
 )
 # a bare plural source as the subject of a verb of saying, with no determiner: "Western officials said",
 # "EU diplomats say", "mediators told reporters" (with a determiner, ANON_RE finds it)
+_ANON_PLURALS = ("officials", "diplomats", "sources", "mediators", "negotiators", "aides", "insiders")
 ANON_PLURAL_RE = re.compile(
     r"(?<![\w'\u2019-])(?:(?:senior|western|european|american|arab|israeli|palestinian|russian|ukrainian|chinese|"
-    r"(?-i:[A-Z])[\w.-]*)\s+){0,2}(?:officials|diplomats|sources|mediators|negotiators|aides|insiders)"
+    r"(?-i:[A-Z])[\w.-]*)\s+){0,2}(?:" + "|".join(_ANON_PLURALS) + ")"
     r"(?=\s+(?:(?:have|had|has)\s+)?(?:said|say|says|told|tell|added|warned|noted|stressed|insisted|acknowledged"
     r"|cautioned|conceded)\b)",
     re.IGNORECASE)
@@ -591,7 +592,7 @@ class SpeakerResolver:
 
     def _resolve_title(self, phrase: str, state: ArticleState) -> str | None:
         """A title held by someone already in this article wins; then the registry's holder."""
-        best: tuple[tuple[float, int, int], int, str] | None = None
+        best: tuple[tuple[float, int, int], str] | None = None
         # among equal fits, the one who spoke last, then the one titled last: "This was stated by Minister
         # X at a press conference with Foreign Minister Y ... 'the minister said'" is X
         spoke = {slug: i for i, slug in enumerate(state.speakers)}
@@ -599,15 +600,15 @@ class SpeakerResolver:
             score = _title_score(phrase, title)
             rank = (score, spoke.get(slug, -1), order)
             if score >= 70 and (best is None or rank > best[0]):
-                best = (rank, order, slug)
+                best = (rank, slug)
         for slug in reversed(state.recent):
             o = self.officials.get(slug) or state.discovered.get(slug)
             for t in o.titles if o else ():
                 score = _title_score(phrase, _norm(t))
                 if score >= 75 and (best is None or score > best[0][0]):
-                    best = ((score, spoke.get(slug, -1), len(state.local_titles)), len(state.local_titles), slug)
+                    best = ((score, spoke.get(slug, -1), len(state.local_titles)), slug)
         if best:
-            return best[2]
+            return best[1]
         if phrase in self.titles:
             return self.titles[phrase]
         # the whole title, in any order: "foreign minister" alone is not "Ukrainian Foreign Minister"
@@ -619,7 +620,6 @@ class SpeakerResolver:
 
 
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
-_LOWER_RANKS = frozenset({"shadow"})
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
 
 
@@ -643,8 +643,8 @@ def _title_score(phrase: str, title: str) -> float:
         th = title.split()
         if any(w in _RANK_WORDS and th[i + 1:i + 2] == [head] for i, w in enumerate(th)):
             return 0
-    if (t & _LOWER_RANKS) - p:
-        return 0  # "the home secretary" is not the shadow home secretary
+    if "shadow" in t - p:
+        return 0  # "the home secretary" is not the shadow home secretary, wherever "shadow" stands
     base = fuzz.token_set_ratio(phrase, title)
     if p - t:
         # words the title lacks qualify the office: "the European Central Bank president" is not
@@ -747,8 +747,7 @@ def _scan(frame: str) -> tuple[tuple, tuple, tuple, tuple]:
 
 def _anonymous(frame: str) -> tuple:
     found = [(m.start(), m.end(), m.group(0).strip()) for m in ANON_RE.finditer(frame)]
-    if "fficials" in frame or "iplomats" in frame or "ources" in frame or "ediators" in frame \
-            or "egotiators" in frame or "ides" in frame or "nsiders" in frame:
+    if any(noun[1:] in frame for noun in _ANON_PLURALS):  # cheap test first, whatever the first letter's case
         for m in ANON_PLURAL_RE.finditer(frame):
             if not any(a < m.end() and m.start() < b for a, b, _w in found):
                 found.append((m.start(), m.end(), m.group(0).strip()))
