@@ -31,6 +31,7 @@ from storage.models import (
 )
 
 from .analysis.extract import Engine
+from .analysis.framing import article_framing
 from .analysis.models import OfficialEntry, Registry, TopicEntry
 from .analysis.registry import load_registry_files, merge_official, slugify
 from .analysis.shifts import PositionInput, article_position, statement_position
@@ -223,13 +224,20 @@ class StanceService:
                     if official is not None and not st.recap:  # a recap is old news, not today's stance
                         per_key.setdefault((official, t.slug), []).append(PositionInput(sid, t.kind, position))
             q.insert_many(session, StatementTopic, topic_rows)
+            framed: dict[int, list] = {}  # the report's own words that an official's stance changed
+            for f in analysis.framings:
+                if ids.get(f.speaker_slug) is not None:
+                    framed.setdefault(ids[f.speaker_slug], []).append(f)
             positions = []
             for (official, topic), items in per_key.items():
                 value, evidence, share, peak = article_position(items)
                 stance = "support" if value >= 0.2 else "oppose" if value <= -0.2 else "neutral"
+                said = [f for f in framed.get(official, ()) if not f.topics or topic in f.topics]
+                framing = article_framing([f.type for f in said])
+                cue = next((f.cue for f in said if f.type == framing), "")
                 positions.append(dict(workspace=ws, official_id=official, topic_slug=topic, article_id=article_id,
                                       published=published, position=value, deflection_share=share, peak=peak, stance=stance,
-                                      evidence_id=evidence))
+                                      evidence_id=evidence, framing=framing, framing_cue=cue[:200]))
             q.insert_many(session, ArticlePosition, positions)
             return IngestResult("added", article_id, title, len(analysis.statements), names)
 

@@ -90,7 +90,7 @@ def _explanation(session: Session, official_id: int, topic: str, kind: str, befo
         st = session.get(Statement, pos.evidence_id)
         art = session.get(Article, pos.article_id)
         parts += [pos.published.isoformat(), st.text, art.outlet]
-    return explain(kind, o.name, t.title if t else topic, *parts)
+    return explain(kind, o.name, t.title if t else topic, *parts, framing_cue=after.framing_cue)
 
 
 def _queue_alerts(session: Session, shift: Shift) -> None:

@@ -114,6 +114,9 @@ class ArticlePosition(SQLModel, table=True):
     peak: float = 0.0  # how firm the strongest statement on the article's side is
     stance: str = Field(max_length=10)
     evidence_id: int = Field(foreign_key="statement.id")
+    # the report's own words that the stance changed (reversed | softened | strengthened | changed)
+    framing: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
+    framing_cue: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
 
 
 class Shift(SQLModel, table=True):

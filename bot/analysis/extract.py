@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .classify import COUNTED_VOTE, TopicMatcher, classify_statement
+from .framing import framing_cues
 from .lexicon import Lexicon, load_lexicon
-from .models import Analysis, Block, OfficialEntry, Registry, Sentence, Statement
+from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
 from .speakers import ArticleState, Mention, SpeakerResolver
 from .text import dateline_end, label_end, normalise, quote_spans, split_blocks, split_sentences
@@ -116,7 +117,8 @@ class Engine:
 
         return Analysis(tuple(replace(st, text=text[st.start:st.end], mention=as_written(st.mention),
                                       cues=tuple(as_written(c) for c in st.cues)) for st in analysis.statements),
-                        analysis.discovered)
+                        analysis.discovered,
+                        tuple(replace(f, cue=text[f.start:f.start + len(f.cue)]) for f in analysis.framings))
 
     def _analyze(self, text: str, published: date | None) -> Analysis:
         blocks = split_blocks(text)
@@ -222,7 +224,36 @@ class Engine:
             for _a, _b, g in row["quotes"]:
                 group_recap[g] = group_recap.get(g, False) or (row["recap"] and row["attr"] is not None)
         statements = _consistent_stances(self._statements(text, per_sentence, group_speaker, state, group_recap))
-        return Analysis(tuple(statements), tuple(state.discovered.values()))
+        return Analysis(tuple(statements), tuple(state.discovered.values()), self._framings(per_sentence, published))
+
+    def _framings(self, rows: list[dict], published: date | None) -> tuple[Framing, ...]:
+        """The reporter's words that someone's stance changed (see `framing`), each given to the
+        person the sentence refers to before those words (else the speaker of the sentence or of
+        the one just before, else the first person named after them). Old news ("He reversed course
+        in August" in a November article) is dropped."""
+        out: list[Framing] = []
+        recent: tuple[int, str] | None = None  # (block, slug) of the latest attributed speech
+        for row in rows:
+            sent, frame, attr = row["sent"], row["frame"], row["attr"]
+            if row["block"].role not in SKIP_ROLES:
+                for kind, cue, a, b in framing_cues(frame, self.lexicon.framing):
+                    if is_recap(frame[max(0, a - 15):b + 20], published):
+                        continue
+                    people = [m for m in row["mentions"] if m.slug and m.kind != "anon"]
+                    slug = next((m.slug for m in reversed(people) if m.end <= a), None)
+                    if slug is None and attr is not None and attr.mention.slug:
+                        slug = attr.mention.slug
+                    if slug is None and recent is not None and sent.block - recent[0] <= 1:
+                        slug = recent[1]
+                    if slug is None:
+                        slug = next((m.slug for m in people if m.start >= b), None)
+                    if slug is None:
+                        continue
+                    topics = tuple(dict.fromkeys(t[0] for t in self.topics.find(frame, fuzzy=False)))
+                    out.append(Framing(slug, kind, cue, sent.start + a, topics))
+            if attr is not None and attr.mention.slug:
+                recent = (sent.block, attr.mention.slug)
+        return tuple(out)
 
     def _learn_names(self, framed: list, state: ArticleState) -> None:
         """First pass: learn the article's people (full names with titles) before attributing.

@@ -63,6 +63,8 @@ class Lexicon:
     actions: ActionLexicon | None = None
     # "head of state" -> ("president", "king", ...): see data/title_equivalents.toml
     title_equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a reporter's words that a stance changed, by type: see data/framing.toml
+    framing: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 def _lines(name: str) -> list[str]:
@@ -425,6 +427,8 @@ def load_lexicon() -> Lexicon:
         actions=_load_actions(),
         title_equivalents={k: tuple(v) for k, v in tomllib.loads(
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
+        framing=tuple((kind, _alternation(table["patterns"])) for kind, table in tomllib.loads(
+            (DATA / "framing.toml").read_text(encoding="utf-8")).items()),
     )
 
 

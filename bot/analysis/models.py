@@ -100,6 +100,19 @@ class Statement:
 
 
 @dataclass(frozen=True)
+class Framing:
+    """The reporter's words that an official's stance changed ("a marked change from his earlier
+    insistence", "softened her tone"): evidence for the shift pass, not a statement."""
+
+    speaker_slug: str
+    type: str  # reversed | softened | strengthened | changed (a change whose direction is not said)
+    cue: str  # the words as written
+    start: int  # offset of the cue in the article text
+    topics: tuple[str, ...] = ()  # topics the sentence names; empty: whatever the official spoke about
+
+
+@dataclass(frozen=True)
 class Analysis:
     statements: tuple[Statement, ...]
     discovered: tuple[OfficialEntry, ...] = field(default_factory=tuple)
+    framings: tuple[Framing, ...] = field(default_factory=tuple)

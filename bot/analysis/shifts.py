@@ -90,16 +90,28 @@ PEAK_STEP = 0.1  # after a firm commitment, strengthening needs a firmer stronge
 COMMITTED = 0.85  # a peak this high means the earlier article already held a firm commitment
 
 
+FRAMED_STEP = 0.05  # a change the report names in its own words needs only a move this large its way
+
+
 def compare(before: float, after: float, threshold: float = 0.35, before_share: float | None = None,
             after_share: float | None = None, before_peak: float | None = None,
-            after_peak: float | None = None) -> ShiftCall | None:
+            after_peak: float | None = None, framing: str = "") -> ShiftCall | None:
     """Flip-O-Meter style comparison of two article positions; None for no (or a small) change.
 
     A "half flip" is also recognised: a moderate drop in position together with a clear rise in
     the share of deflections (or the mirror image for strengthening). Strengthening also needs the
     strongest statement to be firmer than the earlier article's when that one already held a firm
     commitment: repeating a line already given (without the hedges that came with it) is a
-    restatement, not a firmer stance."""
+    restatement, not a firmer stance.
+
+    `framing` is the later article's own word for a change (see `framing.py`): a reversal the
+    report names is one when the position moved toward the other side by HALF_STEP; a named
+    softening or firming needs only a move of FRAMED_STEP its way; a change named without a
+    direction lowers the thresholds to HALF_STEP. Positions that moved the other way win."""
+    if framing:
+        call = _framed(before, after, framing)
+        if call is not None:
+            return call
     if before * after < 0 and abs(before) >= REVERSAL_FLOOR and abs(after) >= REVERSAL_FLOOR:
         return ShiftCall("reversed", _confidence(abs(after - before), 2.0))
     delta = abs(after) - abs(before)
@@ -107,8 +119,23 @@ def compare(before: float, after: float, threshold: float = 0.35, before_share: 
     if delta <= -threshold or (delta <= -HALF_STEP and mix >= MIX_STEP):
         return ShiftCall("softened", _confidence(-delta, 1.0))
     firmer = before_peak is None or after_peak is None or before_peak < COMMITTED \
-        or after_peak - before_peak >= PEAK_STEP
+        or round(after_peak - before_peak, 4) > PEAK_STEP  # pledge (0.9) to assurance (1.0) is a restatement
     if firmer and (delta >= threshold or (delta >= HALF_STEP and mix <= -MIX_STEP)):
+        return ShiftCall("strengthened", _confidence(delta, 1.0))
+    return None
+
+
+def _framed(before: float, after: float, framing: str) -> ShiftCall | None:
+    move = after - before
+    if framing in ("reversed", "changed") and (
+            (before * after < 0 and min(abs(before), abs(after)) >= HALF_STEP)
+            or (framing == "reversed" and move * before < 0 and abs(move) >= HALF_STEP)):
+        return ShiftCall("reversed", _confidence(abs(move), 2.0))
+    delta = abs(after) - abs(before)
+    step = FRAMED_STEP if framing in ("softened", "strengthened") else HALF_STEP
+    if delta <= -step and framing != "strengthened":
+        return ShiftCall("softened", _confidence(-delta, 1.0))
+    if delta >= step and framing != "softened":
         return ShiftCall("strengthened", _confidence(delta, 1.0))
     return None
 
@@ -132,7 +159,7 @@ def timeline_shifts(points: Sequence, firm_before=None, threshold: float = 0.35)
         if is_firm(prev.position):
             firm = prev
         call = compare(prev.position, cur.position, threshold, prev.deflection_share, cur.deflection_share,
-                       getattr(prev, "peak", None), getattr(cur, "peak", None))
+                       getattr(prev, "peak", None), getattr(cur, "peak", None), getattr(cur, "framing", ""))
         start = prev
         if (call is None or call.type != "reversed") and firm is not None and firm is not prev \
                 and firm.position * cur.position < 0 and is_firm(cur.position):
@@ -147,13 +174,15 @@ def _confidence(change: float, full: float) -> float:
 
 
 def explain(kind: str, name: str, topic: str, to_date: str, to_quote: str, to_outlet: str,
-            from_date: str, from_quote: str, from_outlet: str) -> str:
-    """One sentence a user can read: the new statement first, then what was said before."""
+            from_date: str, from_quote: str, from_outlet: str, framing_cue: str = "") -> str:
+    """One sentence a user can read: the new statement first, then what was said before, then the
+    report's own words for the change when it used any."""
     verb = {"softened": "softened", "strengthened": "firmed up", "reversed": "reversed"}[kind]
     src_to = f" ({to_outlet})" if to_outlet else ""
     src_from = f" ({from_outlet})" if from_outlet else ""
+    framed = f" The report\u2019s own words: \u201c{_clip(framing_cue, 80)}\u201d." if framing_cue else ""
     return (f"{name} {verb} on {topic}: on {to_date} {name} said \u201c{_clip(to_quote)}\u201d{src_to}; "
-            f"on {from_date} {name} had said \u201c{_clip(from_quote)}\u201d{src_from}.")
+            f"on {from_date} {name} had said \u201c{_clip(from_quote)}\u201d{src_from}.{framed}")
 
 
 def _clip(text: str, limit: int = 160) -> str:
