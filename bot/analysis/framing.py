@@ -22,11 +22,14 @@ _DENIED = re.compile(
 _TAIL = re.compile(r"(?:[ \t]+[\w'\u2019%-]+){0,6}")
 
 
-def framing_cues(frame: str, tables: tuple[tuple[str, re.Pattern[str]], ...]) -> list[tuple[str, str, int, int]]:
+def framing_cues(frame: str, tables: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]) -> list[tuple[str, str, int, int]]:
     """(type, words, start, end) for each framing phrase in one sentence (quotes blanked out): `end`
     is where the phrase ends, `words` runs on a few words further, as a user would read it."""
     out = []
-    for kind, pattern in tables:
+    low = frame.lower()
+    for kind, pattern, requires in tables:
+        if not any(literal in low for literal in requires):
+            continue  # none of the words a match needs: no regex scan
         for m in pattern.finditer(frame):
             if _DENIED.search(frame, max(0, m.start() - 40), m.start()):
                 continue

@@ -64,7 +64,7 @@ class Lexicon:
     # "head of state" -> ("president", "king", ...): see data/title_equivalents.toml
     title_equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a reporter's words that a stance changed, by type: see data/framing.toml
-    framing: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = ()  # (type, pattern, required literals)
 
 
 def _lines(name: str) -> list[str]:
@@ -427,8 +427,9 @@ def load_lexicon() -> Lexicon:
         actions=_load_actions(),
         title_equivalents={k: tuple(v) for k, v in tomllib.loads(
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
-        framing=tuple((kind, _alternation(table["patterns"])) for kind, table in tomllib.loads(
-            (DATA / "framing.toml").read_text(encoding="utf-8")).items()),
+        framing=tuple((kind, _alternation(table["patterns"]),
+                       required_literals([_quote_tolerant(p) for p in table["patterns"]]))
+                      for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items()),
     )
 
 
