@@ -59,6 +59,8 @@ def test_framing_lowers_the_bar_only_in_its_own_direction():
     assert compare(0.45, 0.65) is None
     assert compare(0.45, 0.65, framing="changed").type == "strengthened"
     assert compare(0.45, 0.65, framing="reversed").type == "strengthened"  # the direction the positions show
+    assert compare(-0.28, 0.62, framing="changed").type == "strengthened"  # no reversal from a side that was never firm
+    assert compare(-0.28, 0.62, framing="reversed").type == "reversed"
 
 
 FIRST = ArticleInput(

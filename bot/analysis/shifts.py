@@ -107,7 +107,8 @@ def compare(before: float, after: float, threshold: float = 0.35, before_share: 
     `framing` is the later article's own word for a change (see `framing.py`): a reversal the
     report names is one when the position moved toward the other side by HALF_STEP; a named
     softening or firming needs only a move of FRAMED_STEP its way; a change named without a
-    direction lowers the thresholds to HALF_STEP. Positions that moved the other way win."""
+    direction lowers the softening and firming thresholds to HALF_STEP (a reversal still needs
+    both sides firm). Positions that moved the other way win."""
     if framing:
         call = _framed(before, after, framing)
         if call is not None:
@@ -127,9 +128,8 @@ def compare(before: float, after: float, threshold: float = 0.35, before_share: 
 
 def _framed(before: float, after: float, framing: str) -> ShiftCall | None:
     move = after - before
-    if framing in ("reversed", "changed") and (
-            (before * after < 0 and min(abs(before), abs(after)) >= HALF_STEP)
-            or (framing == "reversed" and move * before < 0 and abs(move) >= HALF_STEP)):
+    if framing == "reversed" and ((before * after < 0 and min(abs(before), abs(after)) >= HALF_STEP)
+                                  or (move * before < 0 and abs(move) >= HALF_STEP)):
         return ShiftCall("reversed", _confidence(abs(move), 2.0))
     delta = abs(after) - abs(before)
     step = FRAMED_STEP if framing in ("softened", "strengthened") else HALF_STEP
