@@ -229,8 +229,9 @@ class Engine:
     def _framings(self, rows: list[dict], published: date | None) -> tuple[Framing, ...]:
         """The reporter's words that someone's stance changed (see `framing`), each given to the
         person the sentence refers to before those words (else the speaker of the sentence or of
-        the one just before, else the first person named after them). Old news ("He reversed course
-        in August" in a November article) is dropped."""
+        the one just before). Not given to a name set off in commas ("sacked her chancellor, X,
+        and announced a reversal") or to the owner of something else ("walk back Trump's
+        confirmation"). Old news ("He reversed course in August" in a November article) is dropped."""
         out: list[Framing] = []
         recent: tuple[int, str] | None = None  # (block, slug) of the latest attributed speech
         for row in rows:
@@ -239,14 +240,16 @@ class Engine:
                 for kind, cue, a, b in framing_cues(frame, self.lexicon.framing):
                     if is_recap(frame[max(0, a - 15):b + 20], published):
                         continue
-                    people = [m for m in row["mentions"] if m.slug and m.kind != "anon"]
-                    slug = next((m.slug for m in reversed(people) if m.end <= a), None)
+                    people = [m for m in row["mentions"] if m.slug and m.kind != "anon" and m.end <= a
+                              and not (m.possessive and a - m.end > 25) and not _set_off(frame, m)]
+                    # "a change of course for Reindl", "the climbdown by the chancellor": named as its holder
+                    holder = next((m for m in row["mentions"] if m.slug and m.kind != "anon" and m.start >= b
+                                   and _HOLDER.fullmatch(frame, b, m.start)), None)
+                    slug = holder.slug if holder else people[-1].slug if people else None
                     if slug is None and attr is not None and attr.mention.slug:
                         slug = attr.mention.slug
                     if slug is None and recent is not None and sent.block - recent[0] <= 1:
                         slug = recent[1]
-                    if slug is None:
-                        slug = next((m.slug for m in people if m.start >= b), None)
                     if slug is None:
                         continue
                     topics = tuple(dict.fromkeys(t[0] for t in self.topics.find(frame, fuzzy=False)))
@@ -734,6 +737,14 @@ def _attribution_part(row: dict) -> str:
 
 def _blocks_of(rows: list[dict]) -> list[Block]:
     return list(dict.fromkeys(row["block"] for row in rows))
+
+
+_HOLDER = re.compile(r"\s+(?:for|by)\s+(?:the\s+|a\s+)?")
+
+
+def _set_off(frame: str, m: Mention) -> bool:
+    """A name between commas after other words ("sacked her chancellor, X, and"): an aside, not the subject."""
+    return m.start >= 2 and frame[m.start - 2:m.start] == ", " and frame[m.end:m.end + 1] == ","
 
 
 def _frame(text: str, sent: Sentence, quotes: list[tuple[int, int, int]]) -> str:
