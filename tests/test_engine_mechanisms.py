@@ -1632,3 +1632,18 @@ def test_a_definite_source_whose_qualifier_names_a_speakers_office(engine):
                                          "Hungary could still block it.")
     assert by_text(statements, "no date had been set").speaker_slug == "dmitry-peskov"
     assert by_text(statements, "Hungary could").speaker_slug is None
+
+
+def test_parliamentary_record_labels_with_party_in_brackets(engine):
+    text = ("Minister questioned on border rules\n"
+            "Interior Minister Karin Voss answered questions from Green MP Lars Ek in parliament on Tuesday.\n\n"
+            "Lars Ek (Greens): Will the minister rule out new border checks, yes or no?\n\n"
+            "Karin Voss (Minister of the Interior): I will rule nothing in and nothing out today. "
+            "We will decide in the spring.\n\n"
+            "Lars Ek (Greens): The minister promised answers.\n\n"
+            "Karin Voss (Minister of the Interior): And she will give them in due course.")
+    statements = analyze(engine, text)
+    hedge = by_text(statements, "rule nothing in")
+    assert hedge.speaker_slug == "karin-voss" and (hedge.kind, hedge.subtype) == ("deflection", "hedged")
+    assert by_text(statements, "answers").speaker_slug == "lars-ek"  # a member's statement is one
+    assert not [s for s in statements if "?" in s.text]  # a member's question is none

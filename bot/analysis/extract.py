@@ -480,6 +480,8 @@ class Engine:
             if direct and row["attr"] is None and _scare_quotes(text, sent, quotes, group_sizes) \
                     and not self.lexicon.reporting_verbs.search(row["frame"]):
                 continue  # narration with a quoted label: 'a "stop the clock" campaign from industry'
+            if row["turn"] and _only_asks(text[block.start:block.end]):
+                continue  # a member's question in a parliamentary record: "Anders Holm (S): Does the minister accept ...?"
             if row["turn"] and not quotes and attrib is row["attr"]:
                 # a transcript turn: the speaker's own words, unquoted, after the label if it opens the
                 # sentence (a label line's attribution ends where its label does; answers' at 0)
@@ -606,8 +608,9 @@ def _stated_after(rows: list[dict], i: int) -> _Attribution | None:
 _STANCE_VERBS = frozenset({"backs", "opposes", "supports", "slams", "blasts", "opens door", "opens the door"})
 # what a headline label may add after the name: "Zelensky on Ramstein: ...", "Lagarde on rates: ..."
 _LABEL_TOPIC = re.compile(r"\s+(?:on|about|over|in|at)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
-# a speaker's name or title as a label before a colon: headlines and transcripts
-_LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*:\s+(?=\S)")
+# a speaker's name or title as a label before a colon: headlines and transcripts, where a
+# parliamentary record adds party or office in brackets ("Greta Lindholm (Minister for Migration):")
+_LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*(?:\([^()\n]{1,60}\)\s*)?:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
 # a transcript's speaker label at the start of a paragraph: "CALLAHAN:", "HOLT:", "MS. HARLAN:"
@@ -740,6 +743,11 @@ def _blocks_of(rows: list[dict]) -> list[Block]:
 
 
 _HOLDER = re.compile(r"\s+(?:for|by)\s+(?:the\s+|a\s+)?")
+
+
+def _only_asks(paragraph: str) -> bool:
+    """A paragraph that is nothing but a question (no sentence of it ends with a full stop)."""
+    return paragraph.rstrip().endswith("?") and not re.search(r"[.!][\"\u201d\u2019')]*\s", paragraph)
 
 
 def _set_off(frame: str, m: Mention) -> bool:

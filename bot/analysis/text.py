@@ -106,6 +106,8 @@ def dateline_end(text: str, start: int, end: int) -> int:
             head = m.group(0)
             if pattern is _DATELINE and not re.search(r"\(|\d|[A-Z]{3,}", head):
                 continue
+            if pattern is _DATELINE and head.rstrip().endswith(":") and not re.search(r"\d|[A-Z]{3,}", head):
+                continue  # "Greta Lindholm (Minister for Migration):" is a parliamentary record's speaker label
             return start + m.end()
     return start
 
