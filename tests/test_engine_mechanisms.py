@@ -1647,3 +1647,19 @@ def test_parliamentary_record_labels_with_party_in_brackets(engine):
     assert hedge.speaker_slug == "karin-voss" and (hedge.kind, hedge.subtype) == ("deflection", "hedged")
     assert by_text(statements, "answers").speaker_slug == "lars-ek"  # a member's statement is one
     assert not [s for s in statements if "?" in s.text]  # a member's question is none
+
+
+def test_an_office_in_the_lead_belongs_to_the_person_named_next(engine):
+    text = ("Borders stay open for now\n"
+            "OSLO — Norway's fisheries minister declined on Monday to say whether the quota would be cut.\n\n"
+            "Ingrid Solberg, speaking after a cabinet meeting, told reporters that the data were not yet in. "
+            "Green MP Per Aas said the delay was a mistake.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "declined on Monday").speaker_slug == "ingrid-solberg"
+    assert by_text(statements, "the delay").speaker_slug == "per-aas"
+
+
+def test_an_office_is_not_given_to_someone_introduced_with_another(engine):
+    text = ("Norway's fisheries minister declined on Monday to say whether the quota would be cut.\n\n"
+            "Green MP Per Aas said the delay was a mistake.")
+    assert all(s.speaker_slug != "per-aas" for s in analyze(engine, text) if "declined" in s.text)

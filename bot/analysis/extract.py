@@ -265,9 +265,10 @@ class Engine:
         "Governor warns ...") before the body introduces them in full. Each sentence is read on its
         own, then the results are merged; only names and titles are kept from this pass."""
         scratch = ArticleState()
+        people: list[list[Mention]] = []  # per sentence, as read on its own
         for _sent, _block, _quotes, frame in framed:
             fresh = ArticleState(text=state.text)  # each sentence on its own: a bare surname cannot hide a full name
-            self.resolver.mentions(frame, fresh, learn_only=True)
+            people.append(self.resolver.mentions(frame, fresh, learn_only=True))
             for slug, entry in fresh.discovered.items():
                 old = scratch.discovered.get(slug)
                 scratch.discovered[slug] = entry if old is None else OfficialEntry(
@@ -292,6 +293,36 @@ class Engine:
         state.local_names.update(scratch.local_names)
         for title, slug in scratch.local_titles:
             state.note_title(title, slug)
+        self._titles_named_next(framed, people, state, merged)
+
+    def _titles_named_next(self, framed: list, people: list[list[Mention]], state: ArticleState,
+                           merged: dict[str, str]) -> None:
+        """A wire lead that gives only the office ("Sweden's migration minister declined on Tuesday
+        to ...") names the person in the next sentence or two ("Greta Lindholm, answering ..."):
+        the office is that person's when nothing else holds it and the person is introduced
+        there with no office of their own."""
+        titled = {slug for _title, slug in state.local_titles}
+        for i, (sent, _block, _quotes, frame) in enumerate(framed):
+            for m in self.lexicon.bare_title.finditer(frame):
+                words = m.group(1).lower().replace("\u2019", "'")
+                owner, mark, office = words.rpartition("'s ")
+                before = frame[max(0, m.start(1) - 4):m.start(1)].lower()
+                if not (mark and owner) and not before.endswith("the "):
+                    continue  # "Sweden's migration minister", "the migration minister": not "a minister"
+                phrase = office if mark else words
+                if self.resolver.resolve_title(phrase, state):
+                    continue
+                for j in range(i + 1, min(i + 3, len(framed))):
+                    if framed[j][0].block - sent.block > 1:
+                        break
+                    named = next((p for p in people[j] if p.kind in ("new", "name") and p.slug), None)
+                    if named is not None:
+                        slug = merged.get(named.slug, named.slug)
+                        entry = state.discovered.get(slug)
+                        if entry is not None and not entry.titles and slug not in titled:
+                            state.note_title(phrase, slug)
+                            titled.add(slug)
+                        break
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
