@@ -1663,3 +1663,11 @@ def test_an_office_is_not_given_to_someone_introduced_with_another(engine):
     text = ("Norway's fisheries minister declined on Monday to say whether the quota would be cut.\n\n"
             "Green MP Per Aas said the delay was a mistake.")
     assert all(s.speaker_slug != "per-aas" for s in analyze(engine, text) if "declined" in s.text)
+
+
+def test_single_quotes_in_a_headline_are_a_quote_even_without_a_full_stop():
+    text = normalise("Minister: \u2018We won\u2019t raise the bar for families\u2019\n\nThe minister spoke on Monday.\n\n"
+                     "\u2018A pale imitation\u2019\n\nCritics were unimpressed.")
+    blocks = split_blocks(text)
+    quoted = [text[a:b] for a, b, _g in quote_spans(text, blocks)]
+    assert quoted == ["We won\u2019t raise the bar for families"]

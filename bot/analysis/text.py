@@ -159,12 +159,21 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
             for m in _SINGLE_QUOTED.finditer(seg):
                 group += 1
                 spans.append((block.start + m.start(1), block.start + m.end(1), group))
+            # a headline's quote has no full stop: "Minister: 'We will raise the bar'"; a crosshead
+            # that is nothing but a quoted phrase ("'A pale imitation'") names no one
+            tail = _HEADLINE_SINGLE.search(seg) if block.role == "headline" and not _SINGLE_QUOTED.search(seg) else None
+            if tail and seg[:tail.start()].strip():
+                group += 1
+                spans.append((block.start + tail.start(1), block.start + tail.end(1), group))
     return spans
 
 
 # 'Quote starting with a capital, ending with punctuation,' said X  -- never an apostrophe: it
 # opens after a space or the paragraph start and closes before a space or the paragraph end
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=\s))['\u2018](?=[A-Z])(.+?[.!?,])['\u2019](?=\s|$)")
+
+
+_HEADLINE_SINGLE = re.compile(r"(?:^|(?<=\s))['\u2018](?=[A-Z])([^\n'\u2018\u2019]+?(?:['\u2019]\w+[^\n'\u2018\u2019]*?)*)['\u2019]\s*$")
 
 
 def _looks_like_opening(seg: str, i: int) -> bool:
