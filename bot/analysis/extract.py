@@ -302,7 +302,14 @@ class Engine:
         the office is that person's when nothing else holds it and the person is introduced
         there with no office of their own."""
         titled = {slug for _title, slug in state.local_titles}
-        for i, (sent, _block, _quotes, frame) in enumerate(framed):
+        untitled = {slug for slug, entry in state.discovered.items() if not entry.titles and slug not in titled}
+        # the office comes a sentence or two before the name: only sentences before a new untitled person
+        last = max((j for j, found in enumerate(people)
+                    if any(merged.get(p.slug, p.slug) in untitled for p in found if p.slug)), default=0)
+        for i, (sent, _block, _quotes, frame) in enumerate(framed[:last]):
+            if i + 3 <= last and not any(merged.get(p.slug, p.slug) in untitled
+                                         for found in people[i + 1:i + 3] for p in found if p.slug):
+                continue
             for m in self.lexicon.bare_title.finditer(frame):
                 words = m.group(1).lower().replace("\u2019", "'")
                 owner, mark, office = words.rpartition("'s ")
