@@ -63,6 +63,13 @@ def test_framing_lowers_the_bar_only_in_its_own_direction():
     assert compare(-0.28, 0.62, framing="reversed").type == "reversed"
 
 
+def test_from_a_weak_lean_the_other_way_to_a_firm_stance_is_firming_up():
+    assert compare(-0.10, 0.41).type == "strengthened"  # the whole move counts, not the change of size
+    assert compare(-0.10, 0.41, before_peak=1.0, after_peak=0.9).type == "strengthened"  # the old peak was the other side's
+    assert compare(-0.20, 0.20) is None  # weak on both sides: no firm stance reached
+    assert compare(0.10, 0.41, before_peak=1.0, after_peak=0.9) is None  # same side after a firm commitment: a restatement
+
+
 FIRST = ArticleInput(
     title="Berglund backs tariffs on steel", outlet="Test Wire", url="https://wire.test/berglund-1",
     published=date(2025, 3, 4),

@@ -116,10 +116,12 @@ def compare(before: float, after: float, threshold: float = 0.35, before_share: 
     if before * after < 0 and abs(before) >= REVERSAL_FLOOR and abs(after) >= REVERSAL_FLOOR:
         return ShiftCall("reversed", _confidence(abs(after - before), 2.0))
     delta = abs(after) - abs(before)
+    if before * after < 0 and abs(after) >= REVERSAL_FLOOR:
+        delta = abs(after - before)  # from a weak lean the other way to a firm stance: the whole move firms it up
     mix = (after_share - before_share) if before_share is not None and after_share is not None else 0.0
     if delta <= -threshold or (delta <= -HALF_STEP and mix >= MIX_STEP):
         return ShiftCall("softened", _confidence(-delta, 1.0))
-    firmer = before_peak is None or after_peak is None or before_peak < COMMITTED \
+    firmer = before_peak is None or after_peak is None or before_peak < COMMITTED or before * after < 0 \
         or round(after_peak - before_peak, 4) > PEAK_STEP  # pledge (0.9) to assurance (1.0) is a restatement
     if firmer and (delta >= threshold or (delta >= HALF_STEP and mix <= -MIX_STEP)):
         return ShiftCall("strengthened", _confidence(delta, 1.0))
