@@ -1671,3 +1671,12 @@ def test_single_quotes_in_a_headline_are_a_quote_even_without_a_full_stop():
     blocks = split_blocks(text)
     quoted = [text[a:b] for a, b, _g in quote_spans(text, blocks)]
     assert quoted == ["We won\u2019t raise the bar for families"]
+
+
+def test_headline_comma_starts_a_new_clause_before_a_subject_and_verb(engine):
+    text = ("Czech central bank holds rates, governor rules out further cuts this year\n\n"
+            "The Czech National Bank kept its main interest rate at 3.50% on Wednesday, and Governor Petr Hajek "
+            "said he saw no room for further cuts.")
+    head = analyze(engine, text)[0]
+    assert head.speaker_slug == "petr-hajek"
+    assert [(t.slug, t.stance) for t in head.topics] == [("interest-rates", "oppose")]

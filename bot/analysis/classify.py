@@ -17,8 +17,9 @@ CLAUSE_SPLIT = re.compile(
     # a time or reason clause after a comma tells what happened around the words: "will not weaken the
     # targets, after the Conservatives pledged to repeal the law"
     r"|,\s*(?=(?:after|before|since|because|following|as\s+(?!well\b|much\b|long\b|soon\b|far\b))\s*\w)"
-    # headline style "X rejects A, urges B": a comma before a new verb of saying starts a clause
-    r"|,\s*(?=(?:urges?|calls?\s+for|warns?|vows?|pledges?|rejects?|insists?|signals?)\s)",
+    # headline style "X rejects A, urges B", "Bank holds rates, governor rules out cuts": a comma before
+    # a new verb of saying (after at most a short subject) starts a clause
+    r"|,\s*(?=(?:[a-z][\w-]*\s+){0,2}?(?:urges?|calls?\s+for|warns?|vows?|pledges?|rejects?|insists?|signals?|rules?\s+out)\s)",
     re.IGNORECASE,
 )
 # Reported speech shifts tense: "we will cut" becomes "she said they would cut". A `would` whose
