@@ -1680,3 +1680,9 @@ def test_headline_comma_starts_a_new_clause_before_a_subject_and_verb(engine):
     head = analyze(engine, text)[0]
     assert head.speaker_slug == "petr-hajek"
     assert [(t.slug, t.stance) for t in head.topics] == [("interest-rates", "oppose")]
+
+
+def test_no_thing_will_happen_is_a_refusal(engine):
+    assert _kind(engine, "No coal station will close before 2030.") == ("commitment", "refusal")
+    assert _kind(engine, "No new licences would be granted this year.") == ("commitment", "refusal")
+    assert _kind(engine, "No one will know the cost until June.")[1] != "refusal"
