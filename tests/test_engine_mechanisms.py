@@ -1686,3 +1686,28 @@ def test_no_thing_will_happen_is_a_refusal(engine):
     assert _kind(engine, "No coal station will close before 2030.") == ("commitment", "refusal")
     assert _kind(engine, "No new licences would be granted this year.") == ("commitment", "refusal")
     assert _kind(engine, "No one will know the cost until June.")[1] != "refusal"
+
+
+def test_a_quote_published_without_reopening_marks_runs_to_its_closing_mark(engine):
+    text = ("Lund: \u201cWe will keep up the pressure\u201d\n\n"
+            "Foreign Minister Anna Lund spoke after the council meeting on Monday.\n\n"
+            "\u201cIt was a long day. We discussed the situation in the region.\n\n"
+            "Our priority remains a ceasefire. We adopted another sanctions package today.\n\n"
+            "We will return to this next month\u201d.\n\n"
+            "The council meets again in June.")
+    statements = analyze(engine, text)
+    for fragment in ("Our priority remains a ceasefire", "We adopted another sanctions package", "We will return"):
+        st = by_text(statements, fragment)
+        assert st.speaker_slug == "anna-lund" and st.direct
+    assert not [s for s in statements if "meets again" in s.text]
+
+
+def test_bare_quotes_under_a_key_takeaways_heading_belong_to_the_one_person_named_before(engine):
+    text = ("Governor hints at a cut in September\n\n"
+            "Central bank Governor Maria Holt explained the decision at a news conference on Wednesday.\n\n"
+            "Key takeaways\n\n"
+            "\"We have made no decisions about future meetings.\"\n\n"
+            "\"A rate cut could be on the table in September.\"")
+    statements = analyze(engine, text)
+    assert by_text(statements, "no decisions about future meetings").speaker_slug == "maria-holt"
+    assert by_text(statements, "on the table in September").speaker_slug == "maria-holt"

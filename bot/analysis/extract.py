@@ -164,11 +164,15 @@ class Engine:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
-            if heading is None and attribution is None and _QUOTE_LIST.search(frame):
-                # "Here are key quotes from Powell's news conference:": the bare quotes after it are his
-                people = {m.slug for m in mentions if m.slug and m.kind not in ("pronoun", "anon")}
+            if heading is None and attribution is None and (_QUOTE_LIST.search(frame) or _LIST_HEADING.fullmatch(frame)):
+                # "Here are key quotes from Powell's news conference:": the bare quotes after it are his;
+                # under a bare "Key takeaways" heading they are the one person the article named before it
+                named = mentions
+                if not any(m.slug and m.kind not in ("pronoun", "anon") for m in mentions) and _LIST_HEADING.fullmatch(frame):
+                    named = [m for r in per_sentence for m in r["mentions"]]
+                people = {m.slug for m in named if m.slug and m.kind not in ("pronoun", "anon")}
                 if len(people) == 1:
-                    owner, owner_block, transcript = next(m for m in mentions if m.slug in people), sent.block, True
+                    owner, owner_block, transcript = next(m for m in named if m.slug in people), sent.block, True
             if heading is not None:
                 owner, owner_block, attribution = heading, sent.block, None  # the heading itself is no statement
             elif owner is not None and attribution is None and block.role in ("body", "answer") \
@@ -729,6 +733,9 @@ _INSTITUTION_SAID = re.compile(
     re.IGNORECASE)
 _QUOTE_LIST = re.compile(r"\b(?:key\s+|main\s+|some\s+)?(?:quotes|excerpts|highlights|takeaways)\s+(?:from|by|of)\b",
                          re.IGNORECASE)
+# a heading of its own over a list of bare quotes: "Key takeaways", "Key quotes:", "In his own words"
+_LIST_HEADING = re.compile(r"\s*(?:(?:key|main|top)\s+(?:quotes|takeaways|comments|remarks)|(?:in\s+)?(?:his|her)\s+own\s+words"
+                           r"|what\s+(?:he|she)\s+said|quotes)\s*:?\s*", re.IGNORECASE)
 _TRANSCRIPT = re.compile(r"\b(?:transcript|excerpts? from|following are|edited for (?:length|clarity))\b", re.IGNORECASE)
 
 

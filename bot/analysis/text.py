@@ -123,14 +123,19 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
     spans: list[tuple[int, int, int]] = []
     group = -1
     carry = False  # previous paragraph ended inside a quote
-    for block in blocks:
+    run_to = -1  # a quote left open runs, unmarked, through the paragraphs up to this one (see `_closes_later`)
+    for k, block in enumerate(blocks):
         seg = text[block.start:block.end]
         open_at: int | None = None
-        if carry:
-            if seg.lstrip()[:1] in OPEN_QUOTES + STRAIGHT:
-                pass  # re-opened below as the continuation of the same group
-            else:
-                carry = False
+        if carry and seg.lstrip()[:1] not in OPEN_QUOTES + STRAIGHT:
+            carry = False
+            run_to = _closes_later(text, blocks, k)
+        if k < run_to:
+            spans.append((block.start, block.start + len(seg.rstrip()), group))
+            carry = True
+            continue
+        if k == run_to:
+            open_at, carry = 0, False  # the quote's last paragraph: it closes at its first quote mark
         for qm in _QUOTE_CHAR.finditer(seg):
             i, ch = qm.start(), qm.group(0)
             is_open = ch in OPEN_QUOTES or (ch == STRAIGHT and open_at is None)
@@ -166,6 +171,22 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 group += 1
                 spans.append((block.start + tail.start(1), block.start + tail.end(1), group))
     return spans
+
+
+def _closes_later(text: str, blocks: list[Block], k: int, reach: int = 8) -> int:
+    """For a quote left open at the end of paragraph k-1 when paragraph k does not re-open it: the
+    index of the paragraph that closes it, when a later one (within `reach`) starts its quote marks
+    with a closing one and the paragraphs between have none (a statement published as one quote
+    without re-opening marks: '"We had a long day. ... / ... / ... in this regard".'), else -1."""
+    for j in range(k, min(k + reach, len(blocks))):
+        seg = text[blocks[j].start:blocks[j].end]
+        qm = _QUOTE_CHAR.search(seg)
+        if qm is None:
+            continue
+        ch, i = qm.group(0), qm.start()
+        closing = ch in CLOSE_QUOTES or (ch == STRAIGHT and i > 0 and not seg[i - 1].isspace())
+        return j if closing else -1
+    return -1
 
 
 # 'Quote starting with a capital, ending with punctuation,' said X  -- never an apostrophe: it
