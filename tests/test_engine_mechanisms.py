@@ -1711,3 +1711,17 @@ def test_bare_quotes_under_a_key_takeaways_heading_belong_to_the_one_person_name
     statements = analyze(engine, text)
     assert by_text(statements, "no decisions about future meetings").speaker_slug == "maria-holt"
     assert by_text(statements, "on the table in September").speaker_slug == "maria-holt"
+
+
+def test_a_transcript_turn_goes_on_in_the_next_unlabelled_paragraph_that_speaks(engine):
+    text = ("Minister on the ceasefire talks\n\n"
+            "QUESTION: Is a deal more likely today?\n\n"
+            "MINISTER HALVORSEN: The response was not the yes we were looking for.\n\n"
+            "So we are waiting for their answer, and we will keep pushing for a ceasefire.\n\n"
+            "QUESTION: Are they negotiating in good faith?\n\n"
+            "MINISTER HALVORSEN: The proof will be in whether we can conclude quickly.\n\n"
+            "The interview was recorded on Tuesday in Oslo.")
+    text = "Foreign Minister Kari Halvorsen gave an interview on Tuesday.\n\n" + text
+    statements = analyze(engine, text)
+    assert by_text(statements, "keep pushing for a ceasefire").speaker_slug == "kari-halvorsen"
+    assert not [s for s in statements if "recorded on Tuesday" in s.text]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .classify import COUNTED_VOTE, TopicMatcher, classify_statement
+from .classify import COUNTED_VOTE, FIRST_PERSON, TopicMatcher, classify_statement
 from .framing import framing_cues
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence, Statement
@@ -158,6 +158,10 @@ class Engine:
                 asked = text[b.start:b.end]
             elif b.role == "answer":
                 question_of[i] = asked
+        # in a transcript, a paragraph with no label of its own that speaks in the first person ("So we
+        # were waiting for their response ...") goes on with the turn before it
+        turn_paragraphs = {i for i, b in enumerate(blocks) if (turns or first_question < len(blocks))
+                           and FIRST_PERSON.search(text, b.start, b.end)}
         owner: Mention | None = None
         owner_block = -1  # a live blog's heading ("Matteo Rinaldi") heads the quotes of its own entry
         for sent, block, in_quotes, frame in framed:
@@ -189,6 +193,9 @@ class Engine:
                 top = max(intro.values(), key=len)
                 attribution = _Attribution(top[0], "answer", 0, 0)
             label = _LABEL.match(frame)
+            if labelled is not None and labelled[0] == sent.block - 1 and attribution is None and not label \
+                    and not in_quotes and block.role == "body" and sent.block in turn_paragraphs:
+                labelled = (sent.block, labelled[1])  # an unlabelled paragraph that goes on speaking continues the turn
             # a transcript turn ("Spokesman: ...", "SECRETARY BLINKEN: ...", an interview's "A: ..."): the
             # speaker's own words, unquoted, from after the label to the end of the paragraph
             turn = attribution is not None and attribution.verb == "answer"
