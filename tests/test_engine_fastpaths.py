@@ -14,7 +14,7 @@ TEXTS = [
 
 def _plain(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'\u2019])(?:{body})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?:(?<!\w)(?<!\w['\u2019])|(?=['\u2019]))(?:{body})(?![\w])", re.IGNORECASE)
 
 
 def test_dispatched_alternation_matches_like_the_plain_one():

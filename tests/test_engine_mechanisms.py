@@ -1725,3 +1725,10 @@ def test_a_transcript_turn_goes_on_in_the_next_unlabelled_paragraph_that_speaks(
     statements = analyze(engine, text)
     assert by_text(statements, "keep pushing for a ceasefire").speaker_slug == "kari-halvorsen"
     assert not [s for s in statements if "recorded on Tuesday" in s.text]
+
+
+def test_a_contracted_future_is_read_like_will(engine):
+    assert _kind(engine, "We'll impose a tariff on steel from July.") == ("commitment", "pledge")
+    typographic = engine.analyze("\u201cWe\u2019ll impose a tariff on steel from July,\u201d Trade Minister Jan Berg said.")
+    assert [(s.kind, s.subtype) for s in typographic.statements] == [("commitment", "pledge")]
+    assert _kind(engine, "We don't comment on that.") == ("deflection", "declined")

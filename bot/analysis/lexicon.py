@@ -105,8 +105,9 @@ def _quote_tolerant(pattern: str) -> str:
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
     alts = [f"(?:{_quote_tolerant(p)})" for p in sorted(patterns, key=len, reverse=True)]
-    # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay')
-    return re.compile(rf"(?<!\w)(?<!\w['\u2019])(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
+    # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay');
+    # an entry that starts with the apostrophe is the contraction itself ("'ll" in "we'll") and follows a word
+    return re.compile(rf"(?:(?<!\w)(?<!\w['\u2019])|(?=['\u2019]))(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
 
 
 def _dispatch(alts: list[str], second: bool = False) -> str:
