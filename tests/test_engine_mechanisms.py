@@ -1732,3 +1732,9 @@ def test_a_contracted_future_is_read_like_will(engine):
     typographic = engine.analyze("\u201cWe\u2019ll impose a tariff on steel from July,\u201d Trade Minister Jan Berg said.")
     assert [(s.kind, s.subtype) for s in typographic.statements] == [("commitment", "pledge")]
     assert _kind(engine, "We don't comment on that.") == ("deflection", "declined")
+
+
+def test_a_never_that_denies_giving_up_is_an_assurance_not_a_refusal(engine):
+    assert _kind(engine, "Ukraine is not alone and we will never waver.") == ("commitment", "assurance")
+    assert _kind(engine, "We will never abandon our partners.") == ("commitment", "assurance")
+    assert _kind(engine, "We will never accept the annexation.") == ("commitment", "refusal")
