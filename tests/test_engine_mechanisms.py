@@ -1738,3 +1738,9 @@ def test_a_never_that_denies_giving_up_is_an_assurance_not_a_refusal(engine):
     assert _kind(engine, "Ukraine is not alone and we will never waver.") == ("commitment", "assurance")
     assert _kind(engine, "We will never abandon our partners.") == ("commitment", "assurance")
     assert _kind(engine, "We will never accept the annexation.") == ("commitment", "refusal")
+
+
+def test_knowing_more_later_defers_and_deciding_on_the_data_hedges(engine):
+    assert _kind(engine, "We will know more about the tariffs in the coming weeks.") == ("deflection", "deferred")
+    assert _kind(engine, "We'll have a clearer picture of the tariffs by June.") == ("deflection", "deferred")
+    assert _kind(engine, "It will be up to us to decide on rates based on the incoming data.") == ("deflection", "hedged")
