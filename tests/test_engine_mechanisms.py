@@ -1744,3 +1744,9 @@ def test_knowing_more_later_defers_and_deciding_on_the_data_hedges(engine):
     assert _kind(engine, "We will know more about the tariffs in the coming weeks.") == ("deflection", "deferred")
     assert _kind(engine, "We'll have a clearer picture of the tariffs by June.") == ("deflection", "deferred")
     assert _kind(engine, "It will be up to us to decide on rates based on the incoming data.") == ("deflection", "hedged")
+
+
+def test_a_leader_after_a_nationality_is_the_one_whose_title_carries_it(engine):
+    text = ("Prime Minister Keir Starmer and French President Emmanuel Macron met in London on Monday. "
+            "Starmer said the plan was ready. \"Nothing has been ruled out,\" the French leader said.")
+    assert by_text(analyze(engine, text), "Nothing has been ruled out").speaker_slug == "emmanuel-macron"

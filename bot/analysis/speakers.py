@@ -556,13 +556,31 @@ class SpeakerResolver:
                                    if not frame[max(0, m.start(1) - 4):m.start(1)].lower().endswith("the ")))
         for start, end, words, phrase in generic:
             slug = self._resolve_title(phrase, state)
-            for other in self._equivalents(phrase) if slug is None else ():
-                slug = self._resolve_title(other, state)  # "the head of state": the president named before
-                if slug:
-                    break
+            if slug is None:
+                slug = self._equivalent_holder(phrase, state)
             if slug:
                 out.append(Mention(start, end, words, "title", slug))
         return out
+
+    def _equivalent_holder(self, phrase: str, state: ArticleState) -> str | None:
+        """The holder of another way to say the office ("the head of state": the president named
+        before). After a nationality the holder whose own title carries it wins ("the French leader"
+        is the French president, not a prime minister titled without a country); else the first."""
+        first = None
+        nationality = phrase.split()[0] if len(phrase.split()) > 1 else ""
+        for other in self._equivalents(phrase):
+            slug = self._resolve_title(other, state)
+            if slug is None:
+                continue
+            if not _NATIONALITY.fullmatch(nationality):
+                return slug
+            titles = [t for t, s in state.local_titles if s == slug]
+            entry = self.officials.get(slug) or state.discovered.get(slug)
+            titles += [t.lower() for t in entry.titles] if entry else []
+            if any(nationality in t.split() for t in titles):
+                return slug
+            first = first or slug
+        return first
 
     def _equivalents(self, phrase: str) -> list[str]:
         """Other ways to say the office (data/title_equivalents.toml): the whole reference, or its last word."""
@@ -645,6 +663,8 @@ def _title_score(phrase: str, title: str) -> float:
             return 0
     if "shadow" in t - p:
         return 0  # "the home secretary" is not the shadow home secretary, wherever "shadow" stands
+    if any(_NATIONALITY.fullmatch(w) for w in p - t) and any(_NATIONALITY.fullmatch(w) for w in t - p):
+        return 0  # "the French leader" (read as "French prime minister") is not the British prime minister
     base = fuzz.token_set_ratio(phrase, title)
     if p - t:
         # words the title lacks qualify the office: "the European Central Bank president" is not
