@@ -107,7 +107,10 @@ def _alternation(patterns: list[str]) -> re.Pattern[str]:
     alts = [f"(?:{_quote_tolerant(p)})" for p in sorted(patterns, key=len, reverse=True)]
     # an apostrophe after a letter is a contraction ("don't"); after a space it opens a quote ('here to stay');
     # an entry that starts with the apostrophe is the contraction itself ("'ll" in "we'll") and follows a word
-    return re.compile(rf"(?:(?<!\w)(?<!\w['\u2019])|(?=['\u2019]))(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
+    guard = r"(?<!\w)(?<!\w['\u2019])"
+    if any(_first_chars(a) is None or {"'", "\u2019"} & _first_chars(a) for a in alts):
+        guard = rf"(?:{guard}|(?=['\u2019]))"
+    return re.compile(rf"{guard}(?:{_dispatch(alts, second=True)})(?!\w)", re.IGNORECASE)
 
 
 def _dispatch(alts: list[str], second: bool = False) -> str:
