@@ -1750,3 +1750,9 @@ def test_a_leader_after_a_nationality_is_the_one_whose_title_carries_it(engine):
     text = ("Prime Minister Keir Starmer and French President Emmanuel Macron met in London on Monday. "
             "Starmer said the plan was ready. \"Nothing has been ruled out,\" the French leader said.")
     assert by_text(analyze(engine, text), "Nothing has been ruled out").speaker_slug == "emmanuel-macron"
+
+
+def test_a_measure_announced_as_going_ahead_is_a_pledge(engine):
+    assert _kind(engine, "The high-risk rules of the AI Act will apply from August.") == ("commitment", "pledge")
+    assert _kind(engine, "The counter-tariffs would take effect in three weeks.") == ("commitment", "pledge")
+    assert _kind(engine, "The tariffs will hit exports of steel.")[0] == "position"
