@@ -1756,3 +1756,16 @@ def test_a_measure_announced_as_going_ahead_is_a_pledge(engine):
     assert _kind(engine, "The high-risk rules of the AI Act will apply from August.") == ("commitment", "pledge")
     assert _kind(engine, "The counter-tariffs would take effect in three weeks.") == ("commitment", "pledge")
     assert _kind(engine, "The tariffs will hit exports of steel.")[0] == "position"
+
+
+def test_a_journalists_labelled_question_gives_the_answer_its_topic(engine):
+    text = ("Transcript: Finance Minister Sean Kelly on the budget and US tariffs\n\n"
+            "Finance Minister Sean Kelly spoke to reporters on Wednesday.\n\n"
+            "JOURNALIST: Minister, will there be more spending in October?\n\n"
+            "MINISTER KELLY: I am not going to do the budget on the steps of this building.\n\n"
+            "JOURNALIST: And the tariffs?\n\n"
+            "MINISTER KELLY: Nobody wins a trade war.")
+    statements = analyze(engine, text)
+    assert not [s for s in statements if s.text.endswith("?")]
+    answer = by_text(statements, "do the budget")
+    assert answer.speaker_slug == "sean-kelly" and [t.slug for t in answer.topics] == ["fiscal-stimulus"]

@@ -154,9 +154,9 @@ class Engine:
         question_of: dict[int, str] = {}
         asked = ""
         for i, b in enumerate(blocks):
-            if b.role == "question":
+            if b.role == "question" or i in asking:  # "Q: ..." or an interviewer's labelled turn ("JOURNALIST: ...")
                 asked = text[b.start:b.end]
-            elif b.role == "answer":
+            elif b.role == "answer" or (i in turns and asked):
                 question_of[i] = asked
         # in a transcript, a paragraph with no label of its own that speaks in the first person ("So we
         # were waiting for their response ...") goes on with the turn before it
@@ -666,6 +666,10 @@ _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|vie
 _TURN_LABEL = re.compile(r"[ \t]*([A-Z][A-Z.\u2019' -]{1,30}?)[ \t]*:[ \t]+\S")
 
 
+_INTERVIEWERS = frozenset({"journalist", "reporter", "interviewer", "moderator", "host", "presenter", "question",
+                           "audience member"})
+
+
 def _transcript_turns(text: str, blocks: list[Block]) -> tuple[set[int], set[int]]:
     """Paragraphs opened by a speaker label in capitals that opens at least two paragraphs (a
     dateline opens one), and those of them whose speaker mostly asks: an interviewer's turns
@@ -679,6 +683,10 @@ def _transcript_turns(text: str, blocks: list[Block]) -> tuple[set[int], set[int
     asking: set[int] = set()
     for label, idxs in by_label.items():
         if len(idxs) < 2 or label in ("Q", "A"):
+            continue
+        if label.lower().rstrip(".") in _INTERVIEWERS:
+            turns.update(idxs)  # "JOURNALIST: ...", "REPORTER: ...": the questions, named by role
+            asking.update(idxs)
             continue
         last = label.split()[-1].strip(".").title()
         if not re.search(rf"[A-Z][\w.\u2019'-]*\s+{re.escape(last)}\b", text):
