@@ -1769,3 +1769,11 @@ def test_a_journalists_labelled_question_gives_the_answer_its_topic(engine):
     assert not [s for s in statements if s.text.endswith("?")]
     answer = by_text(statements, "do the budget")
     assert answer.speaker_slug == "sean-kelly" and [t.slug for t in answer.topics] == ["fiscal-stimulus"]
+
+
+def test_an_office_is_not_given_to_the_person_spoken_to(engine):
+    text = ("Norway's fisheries minister declined to comment on the quota on Monday.\n\n"
+            "He spoke to Per Aas after the meeting. Per Aas said the quota was too low.")
+    statements = analyze(engine, text)
+    assert by_text(statements, "the quota was too low").speaker_slug == "per-aas"
+    assert all(s.speaker_slug != "per-aas" for s in statements if "declined" in s.text)

@@ -330,10 +330,14 @@ class Engine:
                 phrase = office if mark else words
                 if self.resolver.resolve_title(phrase, state):
                     continue
+                addressed: set[str] = set()
                 for j in range(i + 1, min(i + 3, len(framed))):
                     if framed[j][0].block - sent.block > 1:
                         break
                     named = next((p for p in people[j] if p.kind in ("new", "name") and p.slug), None)
+                    if named is not None and (named.slug in addressed or _SPOKEN_TO.search(framed[j][3], 0, named.start)):
+                        addressed.add(named.slug)
+                        continue  # "He spoke to Niamh Brennan": the one spoken to holds no office here
                     if named is not None:
                         slug = merged.get(named.slug, named.slug)
                         entry = state.discovered.get(slug)
@@ -803,6 +807,9 @@ def _blocks_of(rows: list[dict]) -> list[Block]:
 
 
 _HOLDER = re.compile(r"\s+(?:for|by)\s+(?:the\s+|a\s+)?")
+
+
+_SPOKEN_TO = re.compile(r"\b(?:to|with|told|asked|by|interviewed)\s+$", re.IGNORECASE)
 
 
 def _only_asks(paragraph: str) -> bool:
