@@ -1777,3 +1777,8 @@ def test_an_office_is_not_given_to_the_person_spoken_to(engine):
     statements = analyze(engine, text)
     assert by_text(statements, "the quota was too low").speaker_slug == "per-aas"
     assert all(s.speaker_slug != "per-aas" for s in statements if "declined" in s.text)
+
+
+def test_not_giving_the_house_a_date_declines(engine):
+    assert _kind(engine, "I am not going to give this House a date for reopening the border.") == ("deflection", "declined")
+    assert _kind(engine, "I am not going to give you a date.") == ("deflection", "declined")
