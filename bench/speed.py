@@ -74,6 +74,8 @@ def _adversarial(engine: Engine) -> dict[str, float]:
         "asides": "Minister Jonas Berg" + ", 47, who went there, and then" * 200 + " said the tariffs would rise.",
         "names": " ".join(["Jonas Berg Anna Lund Minister"] * 2000) + " said.",
         "one long quote": '"' + "We will act. " * 2000,
+        "headline of contractions": "Minister: \u2018" + "We\u2019ll act " * 3000 + "now",
+        "paragraphs left inside one quote": "Minister Anna Lund spoke.\n\n" + "\u201cWe had a long day.\n\n" * 400 + "End\u201d.",
     }
     out = {}
     for name, text in cases.items():
