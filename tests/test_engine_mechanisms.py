@@ -1782,3 +1782,14 @@ def test_an_office_is_not_given_to_the_person_spoken_to(engine):
 def test_not_giving_the_house_a_date_declines(engine):
     assert _kind(engine, "I am not going to give this House a date for reopening the border.") == ("deflection", "declined")
     assert _kind(engine, "I am not going to give you a date.") == ("deflection", "declined")
+
+
+def test_an_affiliation_after_a_name_is_no_speaker_and_vice_titles_are_titles(engine):
+    moura = analyze(engine, "Rafael Moura of Banco Atlantico said the committee had turned hawkish.")
+    assert [s.speaker_slug for s in moura] == ["rafael-moura"]
+    group = engine.analyze("Economist Maya Thompson, of the group Clean Air Canada, said it was a betrayal.")
+    assert "clean-air-canada" not in {o.slug for o in group.discovered}
+    senator = analyze(engine, "Sen. Richard Blumenthal of Connecticut said the ban was overdue.")
+    assert [s.speaker_slug for s in senator] == ["richard-blumenthal"]
+    vice = engine.analyze("Vice-Governor Karel Dvorak said he had backed the hold.")
+    assert [o.slug for o in vice.discovered] == ["karel-dvorak"]

@@ -318,8 +318,14 @@ class SpeakerResolver:
         # 3. registry titles and generic titles ("the NATO leader", "the central bank chief")
         for m in self._titles_in(frame, state, headline):
             add(m)
-        # 3b. names nobody knows yet: a close spelling of a known name, or a new official
-        for start, end, name in unknown:
+        # 3b. names nobody knows yet: a close spelling of a known name, or a new official; not a
+        # person's affiliation after their name ("Rafael Moura of Banco Atlantico said", "Maya
+        # Thompson, of the group Clean Air Canada, said")
+        for k, (start, end, name) in enumerate(unknown):
+            before = [m.end for m in found if m.end <= start and m.kind in ("name", "new")] + [u[1] for u in unknown[:k]]
+            if before and _AFFILIATION.fullmatch(frame, max(before), start) \
+                    and not any(self.lexicon.role_pattern.fullmatch(w.strip(".,")) for w in name.split()):
+                continue
             if any(taken[start:end]):
                 # a title glued to a name nobody knows yet ("Central bank Governor Kate Novak"): the
                 # name wins over the title's holder elsewhere
@@ -637,6 +643,8 @@ class SpeakerResolver:
         return None
 
 
+_AFFILIATION = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?(?:(?:campaign\s+|lobby\s+|advocacy\s+|pressure\s+|research\s+)?"
+                          r"(?:group|bank|firm|think[\s-]tank|university|institute|association|charity|consultancy|union)\s+)?")
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
 
