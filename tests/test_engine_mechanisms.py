@@ -1793,3 +1793,10 @@ def test_an_affiliation_after_a_name_is_no_speaker_and_vice_titles_are_titles(en
     assert [s.speaker_slug for s in senator] == ["richard-blumenthal"]
     vice = engine.analyze("Vice-Governor Karel Dvorak said he had backed the hold.")
     assert [o.slug for o in vice.discovered] == ["karel-dvorak"]
+
+
+def test_the_central_bank_chief_is_its_governor(engine):
+    text = ("Governor Luisa Andrade told reporters the bank would hold rates. "
+            "Finance Minister Fernando Haddad criticised the decision as excessive. "
+            "Asked about the minister's remarks, the central bank chief said the bank does not answer to pressure.")
+    assert by_text(analyze(engine, text), "does not answer to pressure").speaker_slug == "luisa-andrade"
