@@ -1800,3 +1800,11 @@ def test_the_central_bank_chief_is_its_governor(engine):
             "Finance Minister Fernando Haddad criticised the decision as excessive. "
             "Asked about the minister's remarks, the central bank chief said the bank does not answer to pressure.")
     assert by_text(analyze(engine, text), "does not answer to pressure").speaker_slug == "luisa-andrade"
+
+
+def test_a_name_after_the_modifies_a_noun_and_is_no_person(engine):
+    text = ("Governor Luisa Andrade said the bank answers to no one on Faria Lima, the Sao Paulo avenue of the banks.\n\n"
+            "Rafael Moura, chief economist at Banco Atlantico in Sao Paulo, said the message was hawkish.")
+    analysis = engine.analyze(text)
+    assert "sao-paulo" not in {o.slug for o in analysis.discovered}
+    assert by_text(analysis.statements, "the message was hawkish").speaker_slug == "rafael-moura"

@@ -484,8 +484,9 @@ class SpeakerResolver:
             (aside := _ASIDE.match(after)) and self.lexicon.reporting_verbs.match(after, aside.end()))
         # "Helena Vasconcelos built her reputation ..." and later "Vasconcelos said ...": the surname
         # speaks elsewhere in the article, so the full name is a person who is quoted
-        if title is None and not near_verb and not self._surname_speaks(name_words[-1], state.text):
-            return []
+        if title is None and not near_verb and (not self._surname_speaks(name_words[-1], state.text)
+                                                or re.search(r"\bthe\s+$", before, re.IGNORECASE)):
+            return []  # nor "the Sao Paulo avenue": a name after "the" with no title modifies a noun
         slug = slugify(name)
         if slug in self.officials:
             return [Mention(start, start + len(name), name, "name", slug)]
