@@ -1808,3 +1808,11 @@ def test_a_name_after_the_modifies_a_noun_and_is_no_person(engine):
     analysis = engine.analyze(text)
     assert "sao-paulo" not in {o.slug for o in analysis.discovered}
     assert by_text(analysis.statements, "the message was hawkish").speaker_slug == "rafael-moura"
+
+
+def test_an_organisation_after_its_common_noun_is_no_person(engine):
+    text = ("Chiara Benedetti, director of the Rome-based charity Rotta Sicura, said the letter was an attack on the courts. "
+            "Maya Thompson, director of the Toronto-based group Clean Air Canada, condemned the deal as a betrayal.")
+    analysis = engine.analyze(text)
+    assert not {"rotta-sicura", "clean-air-canada"} & {o.slug for o in analysis.discovered}
+    assert by_text(analysis.statements, "attack on the courts").speaker_slug == "chiara-benedetti"

@@ -109,6 +109,10 @@ _ASIDE = re.compile(
     r"|(?:[\s,]+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|now|still|has|have|had|once|repeatedly|"
     r"recently|previously|yesterday|today|on\s+\w+day))+,?\s+")
 _LONGEST_NAME = 8  # words in the longest name or title+name looked up as one piece
+# an organisation named after the common noun for it: "the Rome-based charity Rotta Sicura", "the group Clean Air Canada"
+_ORG_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:charity|group|bank|firm|think[\s-]tank|union|campaign|coalition|association|"
+                              r"consultancy|broker|brokerage|newspaper|broadcaster|website|company|network|movement|"
+                              r"NGO|non-profit|nonprofit)\s+$")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 # verbs of title-case headlines: "Rates Will Fall Further, Says Bailey"
@@ -458,7 +462,8 @@ class SpeakerResolver:
             while role_cut > 1 and words[role_cut - 1].lower() in PARTICLES:
                 role_cut -= 1
             role_cut -= 1
-        if role_cut == 0 and (_PLACE_BEFORE.search(frame, max(0, offset - 30), offset) or (
+        if role_cut == 0 and (_PLACE_BEFORE.search(frame, max(0, offset - 30), offset)
+                              or _ORG_NOUN_BEFORE.search(frame, max(0, offset - 30), offset) or (
                 (org := _ORG_BEFORE.search(frame, max(0, offset - 40), offset)) and _head(org.group(1)) in ORG_HEADS)) \
                 and not _title_after(frame[offset + len(" ".join(words)):offset + len(" ".join(words)) + 100], self.lexicon):
             return []  # "in Gaza City", "of the Bank of England"; but "came from Henna Virkkunen, the commissioner,"
