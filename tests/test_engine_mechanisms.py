@@ -1816,3 +1816,8 @@ def test_an_organisation_after_its_common_noun_is_no_person(engine):
     analysis = engine.analyze(text)
     assert not {"rotta-sicura", "clean-air-canada"} & {o.slug for o in analysis.discovered}
     assert by_text(analysis.statements, "attack on the courts").speaker_slug == "chiara-benedetti"
+
+
+def test_sheikh_is_a_title_not_part_of_the_name(engine):
+    analysis = engine.analyze("Sheikh Tamim bin Hamad Al Thani said the mediators would stay engaged.")
+    assert [s.speaker_slug for s in analysis.statements] == ["tamim-bin-hamad-al-thani"]
