@@ -1821,3 +1821,10 @@ def test_an_organisation_after_its_common_noun_is_no_person(engine):
 def test_sheikh_is_a_title_not_part_of_the_name(engine):
     analysis = engine.analyze("Sheikh Tamim bin Hamad Al Thani said the mediators would stay engaged.")
     assert [s.speaker_slug for s in analysis.statements] == ["tamim-bin-hamad-al-thani"]
+
+
+def test_no_room_for_refuses_and_a_matter_for_others_declines(engine):
+    assert _kind(engine, "There is no room for easing in 2025.") == ("commitment", "refusal")
+    assert _kind(engine, "He saw no room for further cuts before the end of the year.") == ("commitment", "refusal")
+    assert _kind(engine, "Closure dates are a matter for the owners and the market operator.") == ("deflection", "declined")
+    assert _kind(engine, "She said the decision now lay with leaders.") == ("deflection", "declined")
