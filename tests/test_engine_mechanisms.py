@@ -1828,3 +1828,10 @@ def test_no_room_for_refuses_and_a_matter_for_others_declines(engine):
     assert _kind(engine, "He saw no room for further cuts before the end of the year.") == ("commitment", "refusal")
     assert _kind(engine, "Closure dates are a matter for the owners and the market operator.") == ("deflection", "declined")
     assert _kind(engine, "She said the decision now lay with leaders.") == ("deflection", "declined")
+
+
+def test_an_unchanged_line_assures_and_nobody_proposing_refuses(engine):
+    assert _kind(engine, "Our position on the border has not changed.") == ("commitment", "assurance")
+    assert _kind(engine, "The capital plan is \"locked in\" for five years.") == ("commitment", "assurance")
+    assert _kind(engine, "Nobody in this government is proposing to open the border to asylum seekers.") \
+        == ("commitment", "refusal")
