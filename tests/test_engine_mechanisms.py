@@ -1835,3 +1835,9 @@ def test_an_unchanged_line_assures_and_nobody_proposing_refuses(engine):
     assert _kind(engine, "The capital plan is \"locked in\" for five years.") == ("commitment", "assurance")
     assert _kind(engine, "Nobody in this government is proposing to open the border to asylum seekers.") \
         == ("commitment", "refusal")
+
+
+def test_not_going_to_announce_or_count_declines(engine):
+    assert _kind(engine, "I am not going to announce policy from this lectern.") == ("deflection", "declined")
+    assert _kind(engine, "I'm not going to count votes in a newspaper.") == ("deflection", "declined")
+    assert _kind(engine, "We are not going to raise taxes.")[1] == "refusal"
