@@ -1841,3 +1841,9 @@ def test_not_going_to_announce_or_count_declines(engine):
     assert _kind(engine, "I am not going to announce policy from this lectern.") == ("deflection", "declined")
     assert _kind(engine, "I'm not going to count votes in a newspaper.") == ("deflection", "declined")
     assert _kind(engine, "We are not going to raise taxes.")[1] == "refusal"
+
+
+def test_a_question_answered_later_or_kept_under_review_is_deferred(engine):
+    assert _kind(engine, "She said that question would be answered in the next resource plan.") == ("deflection", "deferred")
+    assert _kind(engine, "The closure date is under review.") == ("deflection", "deferred")
+    assert _kind(engine, "The closure date is no longer under review.")[1] != "deferred"
