@@ -24,6 +24,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh7": Path(__file__).parent / "corpus_fresh7",  # written blind late in the fourth session; see its README
     "fresh8": Path(__file__).parent / "corpus_fresh8",  # written blind in the fifth session (shift-heavy); see its README
     "fresh9": Path(__file__).parent / "corpus_fresh9",  # written blind late in the fifth session; see its README
+    "fresh10": Path(__file__).parent / "corpus_fresh10",  # written blind at the end of the fifth session; see its README
 }
 
 
