@@ -168,11 +168,12 @@ class Engine:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
-            if heading is None and attribution is None and (_QUOTE_LIST.search(frame) or _LIST_HEADING.fullmatch(frame)):
+            bare_heading = heading is None and attribution is None and _LIST_HEADING.fullmatch(frame)
+            if heading is None and attribution is None and (bare_heading or _QUOTE_LIST.search(frame)):
                 # "Here are key quotes from Powell's news conference:": the bare quotes after it are his;
                 # under a bare "Key takeaways" heading they are the one person the article named before it
                 named = mentions
-                if not any(m.slug and m.kind not in ("pronoun", "anon") for m in mentions) and _LIST_HEADING.fullmatch(frame):
+                if bare_heading and not any(m.slug and m.kind not in ("pronoun", "anon") for m in mentions):
                     named = [m for r in per_sentence for m in r["mentions"]]
                 people = {m.slug for m in named if m.slug and m.kind not in ("pronoun", "anon")}
                 if len(people) == 1:

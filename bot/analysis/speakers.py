@@ -109,10 +109,11 @@ _ASIDE = re.compile(
     r"|(?:[\s,]+(?:(?:this|last)\s+(?:week|month|year)|also|then|later|again|now|still|has|have|had|once|repeatedly|"
     r"recently|previously|yesterday|today|on\s+\w+day))+,?\s+")
 _LONGEST_NAME = 8  # words in the longest name or title+name looked up as one piece
+# common nouns for an organisation, written before its name: "the charity Rotta Sicura", "at the bank Banco Atlantico"
+_ORG_NOUNS = r"charity|group|bank|firm|think[\s-]tank|union|association|consultancy"
 # an organisation named after the common noun for it: "the Rome-based charity Rotta Sicura", "the group Clean Air Canada"
-_ORG_NOUN_BEFORE = re.compile(r"(?:^|\s)(?:charity|group|bank|firm|think[\s-]tank|union|campaign|coalition|association|"
-                              r"consultancy|broker|brokerage|newspaper|broadcaster|website|company|network|movement|"
-                              r"NGO|non-profit|nonprofit)\s+$")
+_ORG_NOUN_BEFORE = re.compile(rf"(?:^|\s)(?:{_ORG_NOUNS}|campaign|coalition|broker|brokerage|newspaper|broadcaster|website|"
+                              r"company|network|movement|NGO|non-profit|nonprofit)\s+$")
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|outside|inside|throughout|into|towards?|around|from)\s+(?:the\s+)?$")
 _POSSESSIVE = ("'s", "\u2019s", "s'", "s\u2019")
 # verbs of title-case headlines: "Rates Will Fall Further, Says Bailey"
@@ -649,8 +650,9 @@ class SpeakerResolver:
         return None
 
 
+# a person's affiliation right after their name: "Rafael Moura of Banco Atlantico", ", of the group Clean Air Canada"
 _AFFILIATION = re.compile(r",?\s+(?:of|at|from)\s+(?:the\s+)?(?:(?:campaign\s+|lobby\s+|advocacy\s+|pressure\s+|research\s+)?"
-                          r"(?:group|bank|firm|think[\s-]tank|university|institute|association|charity|consultancy|union)\s+)?")
+                          rf"(?:{_ORG_NOUNS}|university|institute)\s+)?")
 _NATIONALITY = re.compile(r"[a-z]+(?:an|ian|ish|ese|i|ch|ic)")
 _RANK_WORDS = frozenset({"prime", "vice", "deputy", "assistant", "shadow", "former", "under", "junior", "acting"})
 

@@ -130,9 +130,8 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
         if carry and seg.lstrip()[:1] not in OPEN_QUOTES + STRAIGHT:
             carry = False
             run_to = _closes_later(text, blocks, k)
-        if k < run_to:
+        if k < run_to:  # found once, when the quote was left open: the paragraphs up to run_to hold no quote mark
             spans.append((block.start, block.start + len(seg.rstrip()), group))
-            carry = True
             continue
         if k == run_to:
             open_at, carry = 0, False  # the quote's last paragraph: it closes at its first quote mark
@@ -161,13 +160,15 @@ def quote_spans(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
         if not any(a >= block.start for a, _b, _g in spans):
             # British style, single quote marks, only where a paragraph has no double quotes: an
             # utterance opens with a capital and closes after its own punctuation ('We will respond.')
+            single = False
             for m in _SINGLE_QUOTED.finditer(seg):
                 group += 1
                 spans.append((block.start + m.start(1), block.start + m.end(1), group))
+                single = True
             # a headline's quote has no full stop: "Minister: 'We will raise the bar'" (an apostrophe before
             # a letter is a contraction, and nothing is given back, so no text makes it slow); a crosshead
             # that is nothing but a quoted phrase ("'A pale imitation'") names no one
-            tail = _HEADLINE_SINGLE.search(seg) if block.role == "headline" and not _SINGLE_QUOTED.search(seg) else None
+            tail = _HEADLINE_SINGLE.search(seg) if block.role == "headline" and not single else None
             if tail and seg[:tail.start()].strip():
                 group += 1
                 spans.append((block.start + tail.start(1), block.start + tail.end(1), group))
