@@ -1,8 +1,9 @@
 """The speed-ups in the analysis engine must give exactly what the plain regexes give."""
 
 import re
+from pathlib import Path
 
-from bot.analysis import lexicon
+from bot.analysis import heads, lexicon
 from bot.analysis.classify import _occurs
 
 TEXTS = [
@@ -31,3 +32,46 @@ def test_phrase_occurrences_match_the_regex():
     for key in ("rate cut", "rate cuts", "cut", "ut"):
         pattern = re.compile(rf"(?<![\w]){re.escape(key)}(?![\w])")
         assert _occurs(key, text) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_first_words_lists_where_a_match_can_start():
+    assert heads.first_words("declin(e|ed) to (comment|say)") == {"decline", "declined"}
+    assert heads.first_words("(sidestep|dodg)(ed|s)?( the)? question") == {
+        "sidestep", "sidesteped", "sidesteps", "dodg", "dodged", "dodgs"}
+    assert heads.first_words("'ll") == {"'ll"}
+    assert heads.first_words("(won't|will not) say") == {"won", "will"}
+    assert heads.first_words("step[- ]by[- ]step") == {"step"}
+    assert heads.first_words("(we )?will") == {"we", "will"}
+    assert heads.first_words("(we|(?-i:[A-Z])[\\w-]+) will not") == {"we", heads.CAPITALISED}
+    assert heads.first_words("^(?-i:[A-Z])\\w+ to") == {heads.BEGINNING}
+    # a first word that can grow on, or a start that is not a word: not listed, the table is scanned
+    for pattern in ("promis\\w+ to", "\\w+ly possible", "[\"\u201c]here to stay", "x\\B"):
+        assert heads.first_words(pattern) is None
+
+
+SAMPLES = TEXTS + [
+    "\u201cWe\u2019ll see,\u201d she said. \u2018Here to stay\u2019 -- DECLINED TO COMMENT. Mr Stone won\u2019t say.",
+    "The \u017fecretary declined to comment; the \u212aing will not budge. \u0130t is not yet ready.",
+    "\u0130 will not budge: \u017ftep by \u017ftep, \u0131 said.",
+    "It reversed course; she backpedalled and softened her stance, a U-turn. 'Tis not now.",
+]
+
+
+def test_cue_tables_tried_at_their_words_find_what_a_full_scan_finds():
+    lex = lexicon.load_lexicon()
+    seed = next((Path(__file__).parent.parent / "seeds" / "articles").glob("*.md")).read_text(encoding="utf-8")
+    texts = SAMPLES + [t.upper() for t in SAMPLES] + [t.lower() for t in SAMPLES] + seed.split("\n\n")
+    listed = 0
+    for text in texts:
+        cue_starts = heads.starts(text, lex.cue_index)
+        framing_starts = heads.starts(text, lex.framing_index)
+        for number, table in enumerate(lex.cues):
+            if table.heads is not None:
+                listed += 1
+                fast = heads.matches(table.pattern, text, cue_starts.get(number, []))
+                assert [m.span() for m in fast] == [m.span() for m in table.pattern.finditer(text)], (table.name, text)
+        for number, (_kind, pattern, _requires, words) in enumerate(lex.framing):
+            if words is not None:
+                fast = heads.matches(pattern, text, framing_starts.get(number, []))
+                assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], (_kind, text)
+    assert listed >= len(texts) * (len(lex.cues) - 2)  # nearly every table is tried at its words only

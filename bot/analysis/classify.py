@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .heads import matches, starts
 from .lexicon import CueTable, Lexicon, _dispatch
 from .models import TopicEntry, TopicStance
 
@@ -832,18 +833,27 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
     hits = []
     first_person = has_topic or bool(FIRST_PERSON.search(text))
     low = None
-    for table in lexicon.cues:
+    # where each table can match: the offsets of the words its matches start with (see heads.py)
+    where = starts(text, lexicon.cue_index)
+    for number, table in enumerate(lexicon.cues):
         if table.needs_topic and not (has_topic or first_person):
             continue
-        if table.requires:
-            if low is None:
-                low = text.lower()
-            for literal in table.requires:  # `in` per literal beats one regex alternation here
-                if literal in low:
-                    break
-            else:
+        if table.heads is not None:
+            offsets = where.get(number)
+            if not offsets:
                 continue
-        for m in table.pattern.finditer(text):
+            found = matches(table.pattern, text, offsets)
+        else:
+            if table.requires:
+                if low is None:
+                    low = text.lower()
+                for literal in table.requires:  # `in` per literal beats one regex alternation here
+                    if literal in low:
+                        break
+                else:
+                    continue
+            found = table.pattern.finditer(text)
+        for m in found:
             if table.needs_actor and not (m.group(0).startswith("'") or _actor_before(text, m.start())):
                 continue
             if table.kind == "commitment" and table.subtype in ("pledge", "agreement") and table.name != "future" \

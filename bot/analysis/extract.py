@@ -249,7 +249,7 @@ class Engine:
         for row in rows:
             sent, frame, attr = row["sent"], row["frame"], row["attr"]
             if row["block"].role not in SKIP_ROLES:
-                for kind, cue, a, b in framing_cues(frame, self.lexicon.framing):
+                for kind, cue, a, b in framing_cues(frame, self.lexicon):
                     if is_recap(frame[max(0, a - 15):b + 20], published):
                         continue
                     people = [m for m in row["mentions"] if m.slug and m.kind != "anon" and m.end <= a

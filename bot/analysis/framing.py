@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .heads import matches, starts
+from .lexicon import Lexicon
+
 # the reporter asks, or reports a question: the word is in question, its direction is not asserted
 _ASKED = re.compile(r"\b(?:asked|pressed|questioned|challenged|quizzed)\b|\bwhether\b|\?", re.IGNORECASE)
 # a negated or denied change: "has given no sign of retreat", "not a change of direction", "denied a U-turn"
@@ -22,15 +25,23 @@ _DENIED = re.compile(
 _TAIL = re.compile(r"(?:[ \t]+[\w'\u2019%-]+){0,6}")
 
 
-def framing_cues(frame: str, tables: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]) -> list[tuple[str, str, int, int]]:
+def framing_cues(frame: str, lexicon: Lexicon) -> list[tuple[str, str, int, int]]:
     """(type, words, start, end) for each framing phrase in one sentence (quotes blanked out): `end`
     is where the phrase ends, `words` runs on a few words further, as a user would read it."""
     out = []
-    low = frame.lower()
-    for kind, pattern, requires in tables:
-        if not any(literal in low for literal in requires):
-            continue  # none of the words a match needs: no regex scan
-        for m in pattern.finditer(frame):
+    low = None
+    where = starts(frame, lexicon.framing_index)
+    for number, (kind, pattern, requires, heads) in enumerate(lexicon.framing):
+        if heads is not None:
+            if number not in where:
+                continue  # none of the words a match starts with: nothing to try
+            found = matches(pattern, frame, where[number])
+        else:
+            low = frame.lower() if low is None else low
+            if not any(literal in low for literal in requires):
+                continue  # none of the words a match needs: no regex scan
+            found = pattern.finditer(frame)
+        for m in found:
             if _DENIED.search(frame, max(0, m.start() - 40), m.start()):
                 continue
             asked = _ASKED.search(frame, 0, m.start()) or "?" in frame[m.end():]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .heads import first_words, head_index
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -32,6 +34,8 @@ class CueTable:
     name: str = ""  # the table's own name in cues.toml ("future", "process")
     # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
     requires: tuple[str, ...] = ()
+    # the words a match can start with (see heads.first_words); None: the table is scanned in full
+    heads: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ class Lexicon:
     # "head of state" -> ("president", "king", ...): see data/title_equivalents.toml
     title_equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a reporter's words that a stance changed, by type: see data/framing.toml
-    framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = ()  # (type, pattern, required literals)
+    # (type, pattern, required literals, first words or None)
+    framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], frozenset[str] | None], ...] = ()
+    # a word -> the numbers of the cue tables (in `cues`) / framing types whose matches can start with it
+    cue_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    framing_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _lines(name: str) -> list[str]:
@@ -404,9 +412,13 @@ def load_lexicon() -> Lexicon:
                 name=name,
                 requires=tuple(table.get("requires", ())) or required_literals(
                     [_quote_tolerant(p) for p in table["patterns"]]),
+                heads=_table_heads(table["patterns"]),
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
+    framing = tuple((kind, _alternation(table["patterns"]), required_literals([_quote_tolerant(p) for p in table["patterns"]]),
+                     _table_heads(table["patterns"]))
+                    for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items())
     return Lexicon(
         reporting_verbs=_alternation(escaped),
         deflection_verbs=_alternation(deflect),
@@ -431,10 +443,21 @@ def load_lexicon() -> Lexicon:
         actions=_load_actions(),
         title_equivalents={k: tuple(v) for k, v in tomllib.loads(
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
-        framing=tuple((kind, _alternation(table["patterns"]),
-                       required_literals([_quote_tolerant(p) for p in table["patterns"]]))
-                      for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items()),
+        framing=framing,
+        cue_index=head_index([c.heads for c in cues]),
+        framing_index=head_index([t[3] for t in framing]),
     )
+
+
+def _table_heads(patterns: list[str]) -> frozenset[str] | None:
+    """Every first word of a table's patterns, or None when one pattern's cannot be listed."""
+    words: set[str] = set()
+    for pattern in patterns:
+        heads = first_words(_quote_tolerant(pattern))
+        if heads is None:
+            return None
+        words |= heads
+    return frozenset(words)
 
 
 def _spaced(patterns: list[str]) -> list[str]:
