@@ -3,9 +3,10 @@
 A cue table is one case-insensitive alternation matched between word boundaries. Scanning every
 position of every statement with each table costs most of the engine's time, yet a match can
 only start where the text has one of the words the table's patterns begin with ("declined",
-"won", "'ll"). `first_words` reads those words from the parsed pattern; `word_index` lists a
-text's words once; `matches` tries the table only at the positions of its words and gives the
-same matches, in the same order, as `pattern.finditer`.
+"won", "'ll"), and often only where the next word is one of a few ("the government", not every
+"the"). `first_words` reads those words from the parsed pattern; `starts` finds them in a text;
+`matches` tries the table only there and gives the same matches, in the same order, as
+`pattern.finditer`.
 
 A pattern whose first word cannot be listed (it starts with a character class such as `\\w+`, or
 with a quotation mark) gets None and is scanned in full as before."""
@@ -18,6 +19,8 @@ import re._parser as _parser
 from collections.abc import Iterator
 
 _APOSTROPHES = ("'", "\u2019")
+# what may stand between two words of a cue: spaces, and an opening quotation mark (lexicon._quote_tolerant)
+_QUOTES = ("\"", "\u201c", "\u2018")
 # the only non-ASCII characters that a case-insensitive ASCII letter matches (checked over all of Unicode)
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _RUN = re.compile(r"\w+")
@@ -27,29 +30,65 @@ _CAP = 4096  # more first words than this: not worth listing, scan instead
 CAPITALISED = "<capitalised>"
 BEGINNING = "<beginning>"
 
-State = tuple[str, bool]  # (the first word so far, whether it has ended)
+# Reading a pattern from its start, each way of matching is a state (first word, second word, phase):
+FIRST, GAP, SECOND = 0, 1, 2  # inside the first word; in the spaces after it; inside the second word
+ONE, TWO = 3, 4  # finished: only the first word is known; both are
+State = tuple[str, str, int]
+Heads = dict[str, frozenset[str] | None]  # first word -> the second words it can have (None: any)
 
 
-def first_words(pattern: str) -> frozenset[str] | None:
-    """Lower-case words that every match of `pattern` (case-insensitive, followed by a word
+def first_words(pattern: str) -> Heads | None:
+    """The lower-case words that every match of `pattern` (case-insensitive, followed by a word
     boundary) starts with: the whole run of word characters at the start of the match, with a
-    leading apostrophe kept ("'ll"). None when they cannot be listed."""
+    leading apostrophe kept ("'ll"); for each, the words that can follow it after spaces, or None
+    when any can (or another character comes first). None when the first words cannot be listed."""
     try:
         parsed = _parser.parse(pattern, re.IGNORECASE)
     except re.error:
         return None
-    states = _seq(list(parsed), {("", False)})
+    states = _seq(list(parsed), {("", "", FIRST)})
     if states is None:
         return None
-    words = {word for word, _ended in states}  # at the end of the pattern the word ends too
-    if "" in words or "'" in words or len(words) > _CAP:
+    out: dict[str, set[str] | None] = {}
+    for first, second, phase in states:  # at the end of the pattern every word ends
+        if phase == FIRST and first in ("", "'"):
+            return None
+        seconds = out.setdefault(first, set())
+        if phase in (SECOND, TWO) and seconds is not None:
+            seconds.add(second)
+        elif phase not in (SECOND, TWO):
+            out[first] = None
+    if not out or len(out) > _CAP:
         return None
-    return frozenset(words)
+    return {first: None if seconds is None else frozenset(seconds) for first, seconds in out.items()}
+
+
+def _open(states: set[State]) -> bool:
+    return any(phase < ONE for _f, _s, phase in states)
+
+
+def _unknown(states: set[State]) -> set[State] | None:
+    """Something that cannot be read: fatal inside the first word; after it, only the first word is known."""
+    if any(phase == FIRST for _f, _s, phase in states):
+        return None
+    return {(f, "", ONE) if phase in (GAP, SECOND) else (f, s, phase) for f, s, phase in states}
+
+
+def _end(states: set[State]) -> set[State]:
+    """A word boundary: the word being read ends."""
+    out = set()
+    for f, s, phase in states:
+        if phase == FIRST and f not in ("", "'"):
+            phase = ONE
+        elif phase == SECOND:
+            phase = TWO
+        out.add((f, s, phase))
+    return out
 
 
 def _seq(items: list, states: set[State]) -> set[State] | None:
     for op, av in items:
-        if all(ended for _w, ended in states):
+        if not _open(states):
             break
         states = _item(op, av, states)
         if states is None or len(states) > _CAP:
@@ -58,21 +97,35 @@ def _seq(items: list, states: set[State]) -> set[State] | None:
 
 
 def _chars(ch: str, states: set[State]) -> set[State] | None:
-    """One character read at each open first word."""
+    """One character read at each open state."""
     out = set()
-    for word, ended in states:
-        if ended:
-            out.add((word, True))
-        elif ch.isalnum() or ch == "_":
-            if not ch.isascii():
-                return None  # case-insensitive matching of other scripts is not modelled
-            out.add((word + ch.lower(), False))
-        elif ch in _APOSTROPHES and word == "":
-            out.add(("'", False))  # "'ll": a contraction's own apostrophe begins the cue
-        elif word in ("", "'"):
-            return None  # a cue that begins with another non-word character: not listed
+    word = ch.isalnum() or ch == "_"
+    for f, s, phase in states:
+        if phase == FIRST:
+            if word:
+                if not ch.isascii():
+                    return None  # case-insensitive matching of other scripts is not modelled
+                out.add((f + ch.lower(), s, FIRST))
+            elif ch in _APOSTROPHES and f == "":
+                out.add(("'", s, FIRST))  # "'ll": a contraction's own apostrophe begins the cue
+            elif f in ("", "'"):
+                return None  # a cue that begins with another non-word character: not listed
+            else:
+                out.add((f, s, GAP if ch.isspace() else ONE))
+        elif phase == GAP:
+            if ch.isspace() or ch in _QUOTES:
+                out.add((f, s, GAP))
+            elif word and ch.isascii():
+                out.add((f, ch.lower(), SECOND))
+            else:
+                out.add((f, "", ONE))
+        elif phase == SECOND:
+            if word:
+                out.add((f, s + ch.lower(), SECOND) if ch.isascii() else (f, "", ONE))
+            else:
+                out.add((f, s, TWO))
         else:
-            out.add((word, True))  # a space or punctuation ends the first word
+            out.add((f, s, phase))
     return out
 
 
@@ -92,13 +145,22 @@ def _class(av: list) -> list[str] | None:
     return out
 
 
+def _capital(items: list) -> bool:
+    """A case-sensitive class of capital letters only: `[A-Z]`."""
+    if len(items) != 1 or items[0][0] is not _c.IN:
+        return False
+    chars = _class(items[0][1])
+    return bool(chars) and all("A" <= ch <= "Z" for ch in chars)
+
+
 def _item(op, av, states: set[State]) -> set[State] | None:
+    start = states == {("", "", FIRST)}
     if op is _c.LITERAL:
         return _chars(chr(av), states)
     if op is _c.IN:
         chars = _class(av)
         if chars is None:
-            return None
+            return _unknown(states)
         out: set[State] = set()
         for ch in dict.fromkeys(chars):
             step = _chars(ch, states)
@@ -107,8 +169,8 @@ def _item(op, av, states: set[State]) -> set[State] | None:
             out |= step
         return out
     if op is _c.SUBPATTERN:
-        if states == {("", False)} and av[2] & re.IGNORECASE and _capital(av[3]):
-            return {(CAPITALISED, True)}  # "(?-i:[A-Z])": whatever follows, it starts at a capitalised word
+        if start and av[2] & re.IGNORECASE and _capital(av[3]):
+            return {(CAPITALISED, "", ONE)}  # "(?-i:[A-Z])": whatever follows, it starts at a capitalised word
         return _seq(list(av[3]), states)
     if op is _c.ATOMIC_GROUP:
         return _seq(list(av), states)
@@ -127,79 +189,84 @@ def _item(op, av, states: set[State]) -> set[State] | None:
         for n in range(9):
             if n >= low:
                 out |= current
-            if n == high or all(ended for _w, ended in current):
+            if not _open(current):
+                return out | current  # every way is finished: what follows no longer matters
+            if n == high:
                 return out
-            current = _seq(list(sub), current)
-            if current is None:
+            step = _seq(list(sub), current)
+            if step is None:
                 return None
-        return None  # a word that can grow on and on
+            if step == current and n >= low:
+                return out  # more of the same changes nothing ("\s+" between two words)
+            current = step
+        return _unknown(out | current)  # a word that can grow on and on
     if op is _c.ASSERT_NOT and av[0] == 1 and av[1] == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])]:
-        return {(word, ended or word not in ("", "'")) for word, ended in states}  # (?!\w): the word ends here
+        return _end(states)  # (?!\w): the word ends here
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return states  # other look-arounds read nothing: ignoring them only lists more words
     if op is _c.AT:
         if av is _c.AT_BOUNDARY:
-            return {(word, ended or word not in ("", "'")) for word, ended in states}
+            return _end(states)
         if av is _c.AT_NON_BOUNDARY:
-            return None
-        if av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING) and states == {("", False)}:
-            return {(BEGINNING, True)}
+            return _unknown(states)
+        if av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING) and start:
+            return {(BEGINNING, "", ONE)}
         return states
-    return None
+    return _unknown(states)
 
 
-def _capital(items: list) -> bool:
-    """A case-sensitive class of capital letters only: `[A-Z]`."""
-    if len(items) != 1 or items[0][0] is not _c.IN:
-        return False
-    chars = _class(items[0][1])
-    return bool(chars) and all("A" <= ch <= "Z" for ch in chars)
-
-
-def word_index(text: str) -> dict[str, list[int]]:
-    """Each word of `text` (lower case) with the offsets where it starts; a word right after an
-    apostrophe is also listed with it, at the apostrophe ("'ll" in "we'll"). The offsets of the
-    words that start with a capital letter are listed under CAPITALISED, 0 under BEGINNING."""
-    index: dict[str, list[int]] = {BEGINNING: [0]}
-    capitals: list[int] = []
-    for m in _RUN.finditer(text):
-        word = m.group()
-        at = m.start()
-        if "A" <= word[0] <= "Z":
-            capitals.append(at)
-        word = word.lower() if word.isascii() else word.translate(_FOLD).lower()
-        index.setdefault(word, []).append(at)
-        if at and text[at - 1] in _APOSTROPHES:
-            index.setdefault("'" + word, []).append(at - 1)
-    if capitals:
-        index[CAPITALISED] = capitals
-    return index
-
-
-def head_index(heads: list[frozenset[str] | None]) -> dict[str, tuple[int, ...]]:
-    """A word -> the numbers of the patterns (positions in `heads`) whose matches can start with it."""
-    index: dict[str, list[int]] = {}
+def head_index(heads: list[Heads | None]) -> dict[str, tuple[tuple[int, frozenset[str] | None], ...]]:
+    """A first word -> (the number of each pattern (its position in `heads`) that can start with it,
+    the second words it needs there or None)."""
+    index: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
     for number, words in enumerate(heads):
-        for word in words or ():
-            index.setdefault(word, []).append(number)
-    return {word: tuple(numbers) for word, numbers in index.items()}
+        for word, seconds in (words or {}).items():
+            index.setdefault(word, []).append((number, seconds))
+    return {word: tuple(entries) for word, entries in index.items()}
 
 
-def starts(text: str, index: dict[str, tuple[int, ...]]) -> dict[int, list[int]]:
-    """For each pattern of `index` that can match in `text`: the offsets where a match can start, sorted."""
+def _gap(text: str, start: int, end: int) -> bool:
+    """Only spaces, and opening quotation marks after them, between two words."""
+    return start < end and text[start].isspace() and all(ch.isspace() or ch in _QUOTES for ch in text[start:end])
+
+
+def starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
+    """For each pattern of `index` that can match in `text`: the offsets where a match can start,
+    in order. A word right after an apostrophe is also looked up with it, at the apostrophe ("'ll"
+    in "we'll"); every capitalised word under CAPITALISED; offset 0 under BEGINNING."""
+    if text.isascii():
+        runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text.lower())]
+    else:
+        runs = [(m.start(), m.end(), m.group().translate(_FOLD).lower()) for m in _RUN.finditer(text)]
     out: dict[int, list[int]] = {}
-    for word, offsets in word_index(text).items():
-        for number in index.get(word, ()):
-            out.setdefault(number, []).extend(offsets)
-    for offsets in out.values():
-        offsets.sort()
+    for number, _seconds in index.get(BEGINNING, ()):
+        out.setdefault(number, []).append(0)
+    capitals = index.get(CAPITALISED, ())
+    get = index.get
+    last = len(runs) - 1
+    for i, (at, end, word) in enumerate(runs):
+        for key, where in (("'" + word, at - 1), (word, at)) if at and text[at - 1] in _APOSTROPHES else ((word, at),):
+            entries = get(key)
+            if entries is None:
+                continue
+            following = None
+            for number, seconds in entries:
+                if seconds is not None:
+                    if following is None:
+                        following = runs[i + 1][2] if i < last and _gap(text, end, runs[i + 1][0]) else ""
+                    if following not in seconds:
+                        continue
+                out.setdefault(number, []).append(where)
+        if capitals and "A" <= text[at] <= "Z":
+            for number, _seconds in capitals:
+                out.setdefault(number, []).append(at)
     return out
 
 
-def matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` when every match starts at one of `starts` (sorted)."""
+def matches(pattern: re.Pattern[str], text: str, offsets: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match starts at one of `offsets` (in order)."""
     last = 0
-    for at in starts:
+    for at in offsets:
         if at < last:
             continue
         m = pattern.match(text, at)

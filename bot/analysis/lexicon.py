@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .heads import first_words, head_index
+from .heads import Heads, first_words, head_index
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,7 +35,7 @@ class CueTable:
     # a cheap pre-check: when set, the table is tried only on text containing one of these lower-case strings
     requires: tuple[str, ...] = ()
     # the words a match can start with (see heads.first_words); None: the table is scanned in full
-    heads: frozenset[str] | None = None
+    heads: Heads | None = None
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,10 @@ class Lexicon:
     title_equivalents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a reporter's words that a stance changed, by type: see data/framing.toml
     # (type, pattern, required literals, first words or None)
-    framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], frozenset[str] | None], ...] = ()
-    # a word -> the numbers of the cue tables (in `cues`) / framing types whose matches can start with it
-    cue_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    framing_index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Heads | None], ...] = ()
+    # a word -> the cue tables (numbers in `cues`) / framing types whose matches can start with it (see heads.py)
+    cue_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    framing_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
 
 
 def _lines(name: str) -> list[str]:
@@ -449,15 +449,20 @@ def load_lexicon() -> Lexicon:
     )
 
 
-def _table_heads(patterns: list[str]) -> frozenset[str] | None:
-    """Every first word of a table's patterns, or None when one pattern's cannot be listed."""
-    words: set[str] = set()
+def _table_heads(patterns: list[str]) -> Heads | None:
+    """Every first word of a table's patterns with its second words, or None when one pattern's
+    first words cannot be listed (see heads.first_words)."""
+    words: dict[str, frozenset[str] | None] = {}
     for pattern in patterns:
         heads = first_words(_quote_tolerant(pattern))
         if heads is None:
             return None
-        words |= heads
-    return frozenset(words)
+        for first, seconds in heads.items():
+            if first in words:
+                known = words[first]
+                seconds = None if known is None or seconds is None else known | seconds
+            words[first] = seconds
+    return words
 
 
 def _spaced(patterns: list[str]) -> list[str]:
