@@ -6,7 +6,6 @@ a failure leaves nothing half-written."""
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -96,7 +95,7 @@ class StanceReport:
 
 def content_hash(text: str) -> str:
     """Same article, different whitespace or case in the copy: same hash (`text` is normalised)."""
-    simple = re.sub(r"\s+", " ", text).strip().lower()
+    simple = " ".join(text.split()).lower()  # str.split() splits at exactly what `\s+` matches
     return hashlib.sha256(simple.encode("utf-8")).hexdigest()
 
 
