@@ -1,11 +1,13 @@
 """The speed-ups in the analysis engine must give exactly what the plain regexes give."""
 
 import hashlib
+import random
 import re
 from pathlib import Path
 
 from bot.analysis import heads, lexicon
 from bot.analysis.classify import _occurs
+from bot.analysis.speakers import _last_words
 from bot.analysis.text import looks_english
 from bot.service import content_hash
 
@@ -96,3 +98,13 @@ def test_language_check_reads_the_first_three_thousand_words_wherever_they_end()
     foreign = " ".join(["xylophonequartzwaltz"] * 2000)  # 2,000 long words fill the first 42,000 characters
     assert looks_english(foreign + " the of and to in a is that" * 125)  # 1,000 function words among the first 3,000
     assert not looks_english(foreign + " xylo" * 1000 + " the of and to in a is that" * 125)  # only after them
+
+
+def test_last_words_before_a_name_are_what_the_anchored_regex_gives():
+    plain = re.compile(r"((?:[\w.\u2019'&-]+\s+){0,6}?[\w.\u2019'&-]+)\s*,?\s*$")
+    pieces = ["a", "B", "\u00e9", "1", "_", ".", "'", "\u2019", "&", "-", " ", "  ", "\n", ",", "(", "\"", ":", "\u2028"]
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        m = plain.search(text)
+        assert _last_words(text) == (m.group(1).split() if m else []), text

@@ -689,12 +689,41 @@ def _title_score(phrase: str, title: str) -> float:
     return base if head in t or head in title else base * 0.6
 
 
+def _title_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_.\u2019'&-"  # `[\w.\u2019'&-]`
+
+
+def _last_words(before: str) -> list[str]:
+    r"""The last (up to) seven words of `before`, ignoring a comma and spaces at its end; a word is
+    a run of word characters, dots, apostrophes, ampersands and hyphens ("Bank of England Governor"),
+    so the words stop at any other character. What `re.search(r"((?:W+\s+){0,6}?W+)\s*,?\s*$")`
+    gives, split, without trying the pattern at every offset."""
+    text = before.rstrip()
+    if text.endswith(","):
+        text = text[:-1].rstrip()
+    if not text or not _title_char(text[-1]):
+        return []
+    words: list[str] = []
+    for part in reversed(text.split()):
+        cut = len(part)
+        while cut and _title_char(part[cut - 1]):
+            cut -= 1
+        if cut:  # another character inside or after the word: the words start after it
+            if cut < len(part):
+                words.append(part[cut:])
+            break
+        words.append(part)
+        if len(words) == 7:
+            break
+    words.reverse()
+    return words
+
+
 def _title_before(before: str, lexicon: Lexicon) -> str | None:
     """The role title that ends right before a name: "... Bank of England Governor"."""
-    m = re.search(r"((?:[\w.\u2019'&-]+\s+){0,6}?[\w.\u2019'&-]+)\s*,?\s*$", before)
-    if not m:
+    words = _last_words(before)
+    if not words:
         return None
-    words = m.group(1).split()
     if words and words[-1].endswith(","):
         words[-1] = words[-1][:-1]  # "China's vice minister of commerce, Zhao Minghui": the name set off by a comma
     # walk left from the end while words look like part of a title
