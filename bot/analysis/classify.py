@@ -309,7 +309,9 @@ class TopicMatcher:
         spans: list[tuple[int, int, str, bool]] = []
         for i in self._phrase_index.candidates(words):
             pattern, slug, against = self.phrases[i]
-            spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
+            key = self._keys[pattern]
+            if key in simple:  # most candidates share only their first word with the text
+                spans.extend((a, b, slug, against) for a, b in _occurs(key, simple))
         return spans
 
     def focus(self, text: str, headline: str = "") -> str | None:
@@ -373,8 +375,9 @@ class TopicMatcher:
             pattern, slug, against = self.weak[i]
             # a weak term of another story beside a keyword is a circumstance, not a second topic:
             # "ready to contribute troops once a ceasefire is agreed" is about the troops
-            if slug in context and (not strong or slug in strong):
-                spans.extend((a, b, slug, against) for a, b in _occurs(self._keys[pattern], simple))
+            key = self._keys[pattern]
+            if slug in context and (not strong or slug in strong) and key in simple:
+                spans.extend((a, b, slug, against) for a, b in _occurs(key, simple))
         hits: dict[str, tuple[str, bool, int, int]] = {}
         for a, b, slug, against in _outermost(spans):
             if slug in absent:
