@@ -74,7 +74,7 @@ def test_cue_tables_tried_at_their_words_find_what_a_full_scan_finds():
     listed = 0
     for text in texts:
         cue_starts = heads.starts(text, lex.cue_index)
-        framing_starts = heads.starts(text, lex.framing_index)
+        framing_starts = heads.starts(text, lex.sentence_index)
         for number, table in enumerate(lex.cues):
             if table.heads is not None:
                 listed += 1
@@ -84,6 +84,8 @@ def test_cue_tables_tried_at_their_words_find_what_a_full_scan_finds():
             if words is not None:
                 fast = heads.matches(pattern, text, framing_starts.get(number, []))
                 assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], (_kind, text)
+        verbs = heads.matches(lex.reporting_verbs, text, framing_starts.get(lex.VERBS, []))
+        assert [m.span() for m in verbs] == [m.span() for m in lex.reporting_verbs.finditer(text)], text
     assert listed >= len(texts) * (len(lex.cues) - 2)  # nearly every table is tried at its words only
 
 

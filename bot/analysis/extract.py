@@ -8,6 +8,7 @@ from datetime import date
 
 from .classify import COUNTED_VOTE, FIRST_PERSON, TopicMatcher, classify_statement
 from .framing import framing_cues
+from .heads import matches, starts
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
@@ -368,7 +369,7 @@ class Engine:
             speaker.slug = self.resolver.resolve_pronoun("he" if words.group(1).lower() == "his" else "she", state)
             return _Attribution(speaker, "according to", words.start(), words.end())
         earlier = False  # a verb of saying before this one: what follows it is content
-        for verb in self.lexicon.reporting_verbs.finditer(frame):
+        for verb in matches(self.lexicon.reporting_verbs, frame, starts(frame, self.lexicon.sentence_index).get(self.lexicon.VERBS, ())):
             v = verb.group(0).lower()
             if earlier and v in _STANCE_VERBS:
                 continue  # "Kremlin says Putin supports a truce": Putin's support is what the Kremlin says

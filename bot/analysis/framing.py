@@ -30,7 +30,7 @@ def framing_cues(frame: str, lexicon: Lexicon) -> list[tuple[str, str, int, int]
     is where the phrase ends, `words` runs on a few words further, as a user would read it."""
     out = []
     low = None
-    where = starts(frame, lexicon.framing_index)
+    where = starts(frame, lexicon.sentence_index)
     for number, (kind, pattern, requires, heads) in enumerate(lexicon.framing):
         if heads is not None:
             if number not in where:

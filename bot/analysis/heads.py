@@ -230,10 +230,24 @@ def _gap(text: str, start: int, end: int) -> bool:
     return start < end and text[start].isspace() and all(ch.isspace() or ch in _QUOTES for ch in text[start:end])
 
 
+_STARTS: dict[tuple[str, int], dict[int, list[int]]] = {}  # a sentence is read for framing, then for its verb
+
+
 def starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
     """For each pattern of `index` that can match in `text`: the offsets where a match can start,
     in order. A word right after an apostrophe is also looked up with it, at the apostrophe ("'ll"
-    in "we'll"); every capitalised word under CAPITALISED; offset 0 under BEGINNING."""
+    in "we'll"); every capitalised word under CAPITALISED; offset 0 under BEGINNING. The result
+    is shared: callers must not change it."""
+    key = (text, id(index))
+    out = _STARTS.get(key)
+    if out is None:
+        if len(_STARTS) > 256:
+            _STARTS.clear()
+        out = _STARTS[key] = _starts(text, index)
+    return out
+
+
+def _starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
     if text.isascii():
         runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text.lower())]
     else:

@@ -70,9 +70,15 @@ class Lexicon:
     # a reporter's words that a stance changed, by type: see data/framing.toml
     # (type, pattern, required literals, first words or None)
     framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Heads | None], ...] = ()
-    # a word -> the cue tables (numbers in `cues`) / framing types whose matches can start with it (see heads.py)
+    # a word -> the cue tables (numbers in `cues`) whose matches can start with it (see heads.py)
     cue_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
-    framing_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    # the same for what is looked for in every sentence: the framing types (numbers in `framing`), then
+    # the reporting verbs (number VERBS)
+    sentence_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+
+    @property
+    def VERBS(self) -> int:  # noqa: N802 - a constant of the index
+        return len(self.framing)
 
 
 def _lines(name: str) -> list[str]:
@@ -421,6 +427,7 @@ def load_lexicon() -> Lexicon:
                     for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items())
     return Lexicon(
         reporting_verbs=_alternation(escaped),
+        sentence_index=head_index([*(t[3] for t in framing), _table_heads(escaped)]),
         deflection_verbs=_alternation(deflect),
         roles=roles,
         role_pattern=_alternation(role_alts),
@@ -445,7 +452,6 @@ def load_lexicon() -> Lexicon:
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
         framing=framing,
         cue_index=head_index([c.heads for c in cues]),
-        framing_index=head_index([t[3] for t in framing]),
     )
 
 
