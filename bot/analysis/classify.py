@@ -278,7 +278,8 @@ class TopicMatcher:
 
     def anchored_in(self, text: str, slug: str) -> bool:
         """Whether `text` names one of the topic's anchors ("Ukraine" for troops deployment)."""
-        return any(_occurs(name, text) for name in self.anchors.get(slug, ()))  # case kept: "Kyiv", not "kyiv"
+        # case kept: "Kyiv", not "kyiv"; the substring test first spares most word-boundary checks
+        return any(name in text and _occurs(name, text) for name in self.anchors.get(slug, ()))
 
     def _anchored(self, text: str, found: set[str]) -> dict[str, int]:
         """Related-word counts of the topics not in `found` whose anchors the article names
@@ -747,8 +748,17 @@ def _occurs(key: str, simple: str) -> list[tuple[int, int]]:
     return out
 
 
+_WORDS: dict[str, set[str]] = {}
+
+
 def _words(simple: str) -> set[str]:
-    return set(_RUN.findall(simple))
+    """The words of a simplified text (shared: not to be changed); a statement's are asked for several times."""
+    words = _WORDS.get(simple)
+    if words is None:
+        if len(_WORDS) > 256:
+            _WORDS.clear()
+        words = _WORDS[simple] = set(_RUN.findall(simple))
+    return words
 
 
 class _LeadIndex:

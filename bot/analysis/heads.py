@@ -227,7 +227,8 @@ def head_index(heads: list[Heads | None]) -> dict[str, tuple[tuple[int, frozense
 
 def _gap(text: str, start: int, end: int) -> bool:
     """Only spaces, and opening quotation marks after them, between two words."""
-    return start < end and text[start].isspace() and all(ch.isspace() or ch in _QUOTES for ch in text[start:end])
+    between = text[start:end]
+    return between == " " or between[:1].isspace() and all(ch.isspace() or ch in _QUOTES for ch in between)
 
 
 _STARTS: dict[tuple[str, int], dict[int, list[int]]] = {}  # a sentence is read for framing, then for its verb

@@ -368,10 +368,14 @@ class SpeakerResolver:
         """The longest exact registry/article name inside a capitalised run; title words before it
         are kept in the mention and remembered as this person's title in the article."""
         words = text.split()
+        low = [w.lower().replace("\u2019", "'") for w in words]  # the keys `_lookup_name` would make
+        local, names = state.local_names, self.names
         for size in range(min(len(words), _LONGEST_NAME), 0, -1):  # a run of capitals can be a whole line
             for i in range(len(words) - size, -1, -1):
-                candidate = " ".join(words[i:i + size])
-                slug = self._lookup_name(candidate, state, fuzzy=False)
+                key = " ".join(low[i:i + size])
+                if key.endswith("'s"):
+                    key = key[:-2]
+                slug = local.get(key) or names.get(key)
                 if slug:
                     if i:
                         self._note_title(" ".join(words[:i]), slug, state)
