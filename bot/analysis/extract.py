@@ -230,13 +230,12 @@ class Engine:
             if attribution and attribution.mention.slug:
                 state.spoke(attribution.mention.slug)
         group_speaker = self._group_speakers(per_sentence, state)
-        for row in per_sentence:
-            row["recap"] = is_recap(_attribution_part(row), published)
         group_recap: dict[int, bool] = {}
         for row in per_sentence:
             for _a, _b, g in row["quotes"]:
-                group_recap[g] = group_recap.get(g, False) or (row["recap"] and row["attr"] is not None)
-        statements = _consistent_stances(self._statements(text, per_sentence, group_speaker, state, group_recap))
+                group_recap[g] = group_recap.get(g, False) or (row["attr"] is not None and _recap(row, published))
+        statements = _consistent_stances(self._statements(text, per_sentence, group_speaker, state, group_recap,
+                                                          published))
         return Analysis(tuple(statements), tuple(state.discovered.values()), self._framings(per_sentence, published))
 
     def _framings(self, rows: list[dict], published: date | None) -> tuple[Framing, ...]:
@@ -509,7 +508,7 @@ class Engine:
 
     # -- statements ------------------------------------------------------------------------------
     def _statements(self, text: str, rows: list[dict], group_speaker: dict, state: ArticleState,
-                    group_recap: dict[int, bool]) -> list[Statement]:
+                    group_recap: dict[int, bool], published: date | None) -> list[Statement]:
         out: list[Statement] = []
         prev_topics: tuple[str, ...] = ()
         prev_slug: str | None = None
@@ -617,7 +616,7 @@ class Engine:
                 cues=cues,
                 topics=topics,
                 sentence_index=sent.index,
-                recap=row["recap"] or any(group_recap.get(g, False) for g in groups),
+                recap=_recap(row, published) or any(group_recap.get(g, False) for g in groups),
             ))
             prev_topics = tuple(t.slug for t in topics)
             prev_slug = slug
@@ -793,6 +792,15 @@ def _speaker_part(frame: str, attr: _Attribution | None) -> int | None:
     if _JOINED.search(frame, 0, m.start) or _RELATIVE.match(frame, m.end):
         return attr.verb_start
     return None
+
+
+def _recap(row: dict, published: date | None) -> bool:
+    """Whether the sentence's attribution places the speech in the past (see recap.py); decided
+    once, for the sentences that need it."""
+    recap = row.get("recap")
+    if recap is None:
+        recap = row["recap"] = is_recap(_attribution_part(row), published)
+    return recap
 
 
 def _attribution_part(row: dict) -> str:
