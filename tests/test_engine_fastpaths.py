@@ -5,7 +5,7 @@ import random
 import re
 from pathlib import Path
 
-from bot.analysis import heads, lexicon
+from bot.analysis import classify, heads, lexicon
 from bot.analysis.classify import _occurs
 from bot.analysis.speakers import _last_words
 from bot.analysis.text import looks_english
@@ -110,3 +110,15 @@ def test_last_words_before_a_name_are_what_the_anchored_regex_gives():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         m = plain.search(text)
         assert _last_words(text) == (m.group(1).split() if m else []), text
+
+
+def test_simplified_text_and_long_words_are_what_the_regexes_give():
+    spaces, word = re.compile(r"[\s-]+"), re.compile(r"[a-z0-9][a-z0-9'-]*")
+    pieces = ["a", "B", "7", "-", "--", " ", "  ", "\n", "\t", "\u2028", "\u2019", "'", ",", "\u00e9", "xyzzyq"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        simple = classify._simplify(text)
+        assert simple == spaces.sub(" ", text.lower().replace("\u2019", "'")), text
+        assert [m.span() for m in classify._LONG_WORD.finditer(simple)] == [
+            m.span() for m in word.finditer(simple) if len(m.group(0)) >= 6], text

@@ -94,6 +94,8 @@ def _impersonal_future(text: str, m: re.Match[str]) -> bool:
 
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+# the `_WORD`s of 6 characters or more (a run too short from its first character is too short from any later one)
+_LONG_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{5,}")
 # "Asked whether ...,", "Pressed on ...,": the reporter's question, not the speaker's words
 _ASKED = re.compile(r"\s*(?:asked|pressed)\b[^,]*,")
 _DISPREFERRED = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
@@ -388,10 +390,8 @@ class TopicMatcher:
             if old is None or (b - a) > (old[3] - old[2]):
                 hits[slug] = (slug, against, a, b)
         if fuzzy and self._single_keys:
-            for w in _WORD.finditer(simple):
+            for w in _LONG_WORD.finditer(simple):  # the words of 6 characters or more
                 token = w.group(0)
-                if len(token) < 6:
-                    continue
                 hit = self._fuzzy_single(token)
                 if hit and hit[0] != token:
                     slug, against = self.single[hit[0]]
@@ -809,9 +809,6 @@ def _outermost(spans: list) -> list:
     return out
 
 
-_SPACES = re.compile(r"[\s-]+")
-
-
 _SIMPLE: dict[str, str] = {}
 
 
@@ -822,8 +819,21 @@ def _simplify(text: str) -> str:
     if simple is None:
         if len(_SIMPLE) > 256:
             _SIMPLE.clear()
-        simple = _SIMPLE[text] = _SPACES.sub(" ", text.lower().replace("\u2019", "'"))
+        simple = _SIMPLE[text] = _collapse(text.lower().replace("\u2019", "'").replace("-", " "))
     return simple
+
+
+def _collapse(text: str) -> str:
+    """`re.sub(r"\\s+", " ", text)`: every run of spaces one space (str.split splits at exactly `\\s`)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    out = " ".join(words)
+    if text[0].isspace():
+        out = " " + out
+    if text[-1].isspace():
+        out += " "
+    return out
 
 
 def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = None) -> list[CueHit]:
@@ -974,7 +984,7 @@ def classify_statement(text: str, lexicon: Lexicon, matcher: TopicMatcher, inher
     original = text
     where: list[int] | None = None
     if reported:
-        text, where = backshift(text)
+        text, where = backshift(text) if "would" in text.lower() else (text, None)
         if text == original:
             where = None
     found = matcher.find(text, context=context, absent=absent)

@@ -194,7 +194,7 @@ class Engine:
             if attribution is None and block.role == "answer" and intro:
                 top = max(intro.values(), key=len)
                 attribution = _Attribution(top[0], "answer", 0, 0)
-            label = _LABEL.match(frame)
+            label = _label(frame)
             if labelled is not None and labelled[0] == sent.block - 1 and attribution is None and not label \
                     and not in_quotes and block.role == "body" and sent.block in turn_paragraphs:
                 labelled = (sent.block, labelled[1])  # an unlabelled paragraph that goes on speaking continues the turn
@@ -349,7 +349,7 @@ class Engine:
 
     # -- attribution -----------------------------------------------------------------------------
     def _attribute(self, frame: str, mentions: list[Mention], state: ArticleState, quoted: bool) -> _Attribution | None:
-        label = _LABEL.match(frame)
+        label = _label(frame)
         if label:  # "Virkkunen: No blanket pause for AI Act", "Spokesman: We have seen the reports"
             # the label names the person, perhaps after a qualifier: "Virkkunen:", "ECB's Lagarde:"
             speaker = next((m for m in mentions if m.start >= label.start(1) - 1 and (
@@ -664,6 +664,10 @@ _STANCE_VERBS = frozenset({"backs", "opposes", "supports", "slams", "blasts", "o
 _LABEL_TOPIC = re.compile(r"\s+(?:on|about|over|in|at)\s+[\w.\u2019'-]+(?:\s+[\w.\u2019'-]+)?")
 # a speaker's name or title as a label before a colon: headlines and transcripts, where a
 # parliamentary record adds party or office in brackets ("Greta Lindholm (Minister for Migration):")
+def _label(frame: str) -> re.Match[str] | None:
+    return _LABEL.match(frame) if ":" in frame else None  # a label ends in a colon
+
+
 _LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*(?:\([^()\n]{1,60}\)\s*)?:\s+(?=\S)")
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
