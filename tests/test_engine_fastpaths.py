@@ -84,6 +84,10 @@ def test_cue_tables_tried_at_their_words_find_what_a_full_scan_finds():
             if words is not None:
                 fast = heads.matches(pattern, text, framing_starts.get(number, []))
                 assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], (_kind, text)
+        for number, pattern in ((lex.SUPPORT, lex.support), (lex.OPPOSE, lex.oppose)):
+            assert number not in lex.unlisted
+            fast = heads.matches(pattern, text, cue_starts.get(number, []))
+            assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], text
         verbs = heads.matches(lex.reporting_verbs, text, framing_starts.get(lex.VERBS, []))
         assert [m.span() for m in verbs] == [m.span() for m in lex.reporting_verbs.finditer(text)], text
     assert listed >= len(texts) * (len(lex.cues) - 2)  # nearly every table is tried at its words only

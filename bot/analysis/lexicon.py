@@ -70,8 +70,9 @@ class Lexicon:
     # a reporter's words that a stance changed, by type: see data/framing.toml
     # (type, pattern, required literals, first words or None)
     framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Heads | None], ...] = ()
-    # a word -> the cue tables (numbers in `cues`) whose matches can start with it (see heads.py)
+    # a word -> the cue tables (numbers in `cues`, then SUPPORT and OPPOSE) whose matches can start with it (see heads.py)
     cue_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    unlisted: frozenset[int] = frozenset()  # numbers in `cue_index` whose first words could not be listed
     # the same for what is looked for in every sentence: the framing types (numbers in `framing`), then
     # the reporting verbs (number VERBS)
     sentence_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
@@ -79,6 +80,14 @@ class Lexicon:
     @property
     def VERBS(self) -> int:  # noqa: N802 - a constant of the index
         return len(self.framing)
+
+    @property
+    def SUPPORT(self) -> int:  # noqa: N802 - a constant of the index
+        return len(self.cues)
+
+    @property
+    def OPPOSE(self) -> int:  # noqa: N802 - a constant of the index
+        return len(self.cues) + 1
 
 
 def _lines(name: str) -> list[str]:
@@ -422,6 +431,8 @@ def load_lexicon() -> Lexicon:
             ))
     cues.sort(key=lambda c: -c.priority)
     stance = tomllib.loads((DATA / "stance.toml").read_text(encoding="utf-8"))
+    cue_heads = [*(c.heads for c in cues), _table_heads(stance["support"]["patterns"]),
+                 _table_heads(stance["oppose"]["patterns"])]
     framing = tuple((kind, _alternation(table["patterns"]), required_literals([_quote_tolerant(p) for p in table["patterns"]]),
                      _table_heads(table["patterns"]))
                     for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items())
@@ -451,7 +462,8 @@ def load_lexicon() -> Lexicon:
         title_equivalents={k: tuple(v) for k, v in tomllib.loads(
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
         framing=framing,
-        cue_index=head_index([c.heads for c in cues]),
+        cue_index=head_index(cue_heads),
+        unlisted=frozenset(number for number, heads in enumerate(cue_heads) if heads is None),
     )
 
 
