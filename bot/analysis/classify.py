@@ -752,6 +752,12 @@ def _occurs(key: str, simple: str) -> list[tuple[int, int]]:
 _WORDS: dict[str, set[str]] = {}
 
 
+def forget_texts() -> None:
+    """Drop the words and simplified forms kept for the last texts (see Engine._forget_texts)."""
+    _WORDS.clear()
+    _SIMPLE.clear()
+
+
 def _words(simple: str) -> set[str]:
     """The words of a simplified text (shared: not to be changed); a statement's are asked for several times."""
     words = _WORDS.get(simple)

@@ -7,12 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .classify import COUNTED_VOTE, FIRST_PERSON, TopicMatcher, classify_statement
+from .classify import forget_texts as forget_classify_texts
 from .framing import framing_cues
+from .heads import forget_texts as forget_heads_texts
 from .heads import matches, starts
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
 from .speakers import ArticleState, Mention, SpeakerResolver
+from .speakers import forget_texts as forget_speaker_texts
 from .text import dateline_end, label_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
@@ -97,6 +100,14 @@ class Engine:
         self.resolver.clear_caches()
         self.topics.clear_caches()
 
+    @staticmethod
+    def _forget_texts() -> None:
+        """Work memoised by a sentence's text serves one article only: its sentences are read several
+        times, another article's never (a copy of an article, as a benchmark ingests, is read afresh)."""
+        forget_speaker_texts()
+        forget_classify_texts()
+        forget_heads_texts()
+
     def analyze(self, raw_text: str) -> Analysis:
         text = normalise(raw_text)
         return self.analyze_normalised(text)
@@ -122,6 +133,8 @@ class Engine:
                         tuple(replace(f, cue=text[f.start:f.start + len(f.cue)]) for f in analysis.framings))
 
     def _analyze(self, text: str, published: date | None) -> Analysis:
+        self._forget_texts()
+        self.resolver.clear_caches()
         blocks = split_blocks(text)
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)

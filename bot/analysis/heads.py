@@ -234,6 +234,10 @@ def _gap(text: str, start: int, end: int) -> bool:
 _STARTS: dict[tuple[str, int], dict[int, list[int]]] = {}  # a sentence is read for framing, then for its verb
 
 
+def forget_texts() -> None:
+    _STARTS.clear()
+
+
 def starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
     """For each pattern of `index` that can match in `text`: the offsets where a match can start,
     in order. A word right after an apostrophe is also looked up with it, at the apostrophe ("'ll"

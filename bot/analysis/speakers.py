@@ -803,6 +803,13 @@ def _title_after(after: str, lexicon: Lexicon) -> str | None:
 _THE_BEFORE = re.compile(r"(?:the|The)\s+$")
 
 
+def forget_texts() -> None:
+    """Drop the scans kept for the last frames (see Engine._forget_texts)."""
+    _scan.cache_clear()
+    _token_words.cache_clear()
+    _token_spans.cache_clear()
+
+
 @lru_cache(maxsize=512)
 def _scan(frame: str) -> tuple[tuple, tuple, tuple, tuple]:
     """The state-independent regex scans of a frame: capitalised runs, capitalised words,
