@@ -74,12 +74,17 @@ class Lexicon:
     cue_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
     unlisted: frozenset[int] = frozenset()  # numbers in `cue_index` whose first words could not be listed
     # the same for what is looked for in every sentence: the framing types (numbers in `framing`), then
-    # the reporting verbs (number VERBS)
+    # the reporting verbs (number VERBS) and the roles (number ROLES)
     sentence_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    roles_listed: bool = False  # whether the roles' first words could be listed (else ROLES is never found)
 
     @property
     def VERBS(self) -> int:  # noqa: N802 - a constant of the index
         return len(self.framing)
+
+    @property
+    def ROLES(self) -> int:  # noqa: N802 - a constant of the index
+        return len(self.framing) + 1
 
     @property
     def SUPPORT(self) -> int:  # noqa: N802 - a constant of the index
@@ -436,9 +441,12 @@ def load_lexicon() -> Lexicon:
     framing = tuple((kind, _alternation(table["patterns"]), required_literals([_quote_tolerant(p) for p in table["patterns"]]),
                      _table_heads(table["patterns"]))
                     for kind, table in tomllib.loads((DATA / "framing.toml").read_text(encoding="utf-8")).items())
+    # a role's first words are where a title can be ("the ... minister"): listed like the verbs
+    sentence_heads = [*(t[3] for t in framing), _table_heads(escaped), _table_heads(role_alts)]
     return Lexicon(
         reporting_verbs=_alternation(escaped),
-        sentence_index=head_index([*(t[3] for t in framing), _table_heads(escaped)]),
+        sentence_index=head_index(sentence_heads),
+        roles_listed=sentence_heads[-1] is not None,
         deflection_verbs=_alternation(deflect),
         roles=roles,
         role_pattern=_alternation(role_alts),

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from .heads import starts
 from .lexicon import Lexicon
 from .models import OfficialEntry, Registry
 from .registry import slugify
@@ -535,11 +536,12 @@ class SpeakerResolver:
     def _titles_in(self, frame: str, state: ArticleState, headline: bool = False) -> list[Mention]:
         out = []
         words = _token_words(frame)
-        firsts = self._first_words | {t.split()[0] for t, _ in state.local_titles if t}
+        firsts = self._first_words
+        local_firsts = {t.split()[0] for t, _ in state.local_titles if t}
         local = {t for t, _ in state.local_titles}
         skip_to = 0
         # only tokens whose first word starts some title can start a title mention
-        candidates = [i for i, w in enumerate(words) if w in firsts]
+        candidates = [i for i, w in enumerate(words) if w in firsts or w in local_firsts]
         tokens = _token_spans(frame) if candidates else ()
         for i in candidates:
             if i < skip_to:
@@ -564,8 +566,11 @@ class SpeakerResolver:
         if generic is None:
             if len(self._generic) > 1024:
                 self._generic.clear()
+            # "the (...) minister": none without a role word in the frame (the sentence index finds them)
+            lex = self.lexicon
             generic = self._generic[frame] = tuple(
-                (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in self.lexicon.generic_title.finditer(frame))
+                (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in lex.generic_title.finditer(frame)
+            ) if not lex.roles_listed or lex.ROLES in starts(frame, lex.sentence_index) else ()
         if headline:
             # headlines drop the article: "..., says border minister", "French minister warns ..."
             generic = (*generic, *((m.start(1), m.end(1), m.group(1), _norm(m.group(1)))
