@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as _c
 import re._parser as _parser
+from collections import defaultdict
 from collections.abc import Iterator
 
 _APOSTROPHES = ("'", "\u2019")
@@ -215,14 +216,24 @@ def _item(op, av, states: set[State]) -> set[State] | None:
     return _unknown(states)
 
 
-def head_index(heads: list[Heads | None]) -> dict[str, tuple[tuple[int, frozenset[str] | None], ...]]:
-    """A first word -> (the number of each pattern (its position in `heads`) that can start with it,
-    the second words it needs there or None)."""
-    index: dict[str, list[tuple[int, frozenset[str] | None]]] = {}
+Index = dict[str, tuple[tuple[int, ...], dict[str, tuple[int, ...]] | None]]
+
+
+def head_index(heads: list[Heads | None]) -> Index:
+    """A first word -> (the numbers of the patterns (positions in `heads`) that can start with it
+    whatever follows, {a second word: the numbers of those that need it there})."""
+    always: dict[str, list[int]] = {}
+    after: dict[str, dict[str, list[int]]] = {}
     for number, words in enumerate(heads):
         for word, seconds in (words or {}).items():
-            index.setdefault(word, []).append((number, seconds))
-    return {word: tuple(entries) for word, entries in index.items()}
+            if seconds is None:
+                always.setdefault(word, []).append(number)
+            else:
+                for second in seconds:
+                    after.setdefault(word, {}).setdefault(second, []).append(number)
+    return {word: (tuple(always.get(word, ())),
+                   {second: tuple(numbers) for second, numbers in after[word].items()} if word in after else None)
+            for word in always.keys() | after.keys()}
 
 
 def _gap(text: str, start: int, end: int) -> bool:
@@ -238,7 +249,7 @@ def forget_texts() -> None:
     _STARTS.clear()
 
 
-def starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
+def starts(text: str, index: Index) -> dict[int, list[int]]:
     """For each pattern of `index` that can match in `text`: the offsets where a match can start,
     in order. A word right after an apostrophe is also looked up with it, at the apostrophe ("'ll"
     in "we'll"); every capitalised word under CAPITALISED; offset 0 under BEGINNING. The result
@@ -252,34 +263,34 @@ def starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], 
     return out
 
 
-def _starts(text: str, index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]]) -> dict[int, list[int]]:
+def _starts(text: str, index: Index) -> dict[int, list[int]]:
     if text.isascii():
         runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text.lower())]
     else:
         runs = [(m.start(), m.end(), m.group().translate(_FOLD).lower()) for m in _RUN.finditer(text)]
-    out: dict[int, list[int]] = {}
-    for number, _seconds in index.get(BEGINNING, ()):
-        out.setdefault(number, []).append(0)
-    capitals = index.get(CAPITALISED, ())
+    out: defaultdict[int, list[int]] = defaultdict(list)
+    for number in index.get(BEGINNING, ((), None))[0]:
+        out[number].append(0)
+    capitals = index.get(CAPITALISED, ((), None))[0]
     get = index.get
     last = len(runs) - 1
     for i, (at, end, word) in enumerate(runs):
-        for key, where in (("'" + word, at - 1), (word, at)) if at and text[at - 1] in _APOSTROPHES else ((word, at),):
-            entries = get(key)
-            if entries is None:
+        keys = (("'" + word, at - 1), (word, at)) if at and text[at - 1] in _APOSTROPHES else ((word, at),)
+        for key, where in keys:
+            entry = get(key)
+            if entry is None:
                 continue
-            following = None
-            for number, seconds in entries:
-                if seconds is not None:
-                    if following is None:
-                        following = runs[i + 1][2] if i < last and _gap(text, end, runs[i + 1][0]) else ""
-                    if following not in seconds:
-                        continue
-                out.setdefault(number, []).append(where)
+            always, after = entry
+            for number in always:
+                out[number].append(where)
+            # the patterns that need a second word: when the next word is one of theirs
+            if after is not None and i < last and _gap(text, end, runs[i + 1][0]):
+                for number in after.get(runs[i + 1][2], ()):
+                    out[number].append(where)
         if capitals and "A" <= text[at] <= "Z":
-            for number, _seconds in capitals:
-                out.setdefault(number, []).append(at)
-    return out
+            for number in capitals:
+                out[number].append(at)
+    return dict(out)
 
 
 def matches(pattern: re.Pattern[str], text: str, offsets: list[int]) -> Iterator[re.Match[str]]:

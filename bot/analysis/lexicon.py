@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .heads import Heads, first_words, head_index
+from .heads import Heads, Index, first_words, head_index
 
 DATA = Path(__file__).parent / "data"
 
@@ -71,11 +71,11 @@ class Lexicon:
     # (type, pattern, required literals, first words or None)
     framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Heads | None], ...] = ()
     # a word -> the cue tables (numbers in `cues`, then SUPPORT and OPPOSE) whose matches can start with it (see heads.py)
-    cue_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    cue_index: Index = field(default_factory=dict)
     unlisted: frozenset[int] = frozenset()  # numbers in `cue_index` whose first words could not be listed
     # the same for what is looked for in every sentence: the framing types (numbers in `framing`), then
     # the reporting verbs (number VERBS) and the roles (number ROLES)
-    sentence_index: dict[str, tuple[tuple[int, frozenset[str] | None], ...]] = field(default_factory=dict)
+    sentence_index: Index = field(default_factory=dict)
     roles_listed: bool = False  # whether the roles' first words could be listed (else ROLES is never found)
 
     @property
