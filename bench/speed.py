@@ -2,7 +2,9 @@
 
 Ingests the development corpus N times (each copy made unique so it is not a duplicate) in one
 process into a fresh SQLite file, prints articles per second, then times one shift pass over
-everything ingested and prints statements per second for the pass."""
+everything ingested and prints statements per second for the pass. The ingest is run `--runs`
+times (each into a fresh file) and the best run is reported with all of them: on a shared machine
+the others measure the neighbours as much as the code."""
 
 from __future__ import annotations
 
@@ -24,37 +26,45 @@ from .corpus import load, registry
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--copies", type=int, default=25)
+    ap.add_argument("--runs", type=int, default=3, help="ingest runs, each into a fresh database (the best is reported)")
     args = ap.parse_args()
     print(f"machine reference: a 10-million-step Python loop takes {_reference_loop():.2f}s here "
           "(compare machines with it: the figures below scale with it)")
     docs = [d.article for d in load()]
     engine = Engine(registry())
-    t0 = time.perf_counter()
+    passes = []
     for _ in range(5):
+        t0 = time.perf_counter()
         for d in docs:
             engine.analyze(d.text)
-    pure = 5 * len(docs) / (time.perf_counter() - t0)
-    print(f"analysis only (no database): {pure:,.0f} articles/s")
-    worst = max(_adversarial(engine).items(), key=lambda kv: kv[1])
-    print(f"adversarial inputs (long runs of names, clauses and commas with no full stop): slowest "
-          f"{worst[0]} {worst[1]:.2f}s")
+        passes.append(len(docs) / (time.perf_counter() - t0))
+    print(f"analysis only (no database), best of 5 passes: {max(passes):,.0f} articles/s "
+          f"(all: {', '.join(f'{p:,.0f}' for p in passes)})")
 
+    rates = []
     with tempfile.TemporaryDirectory() as tmp:
-        svc = StanceService(Settings(_env_file=None), database_url=f"sqlite:///{Path(tmp) / 'speed.db'}")
-        svc.ingest(docs[0])  # warm-up: workspace seeding and migrations are not part of the figure
-        n = statements = 0
-        t0 = time.perf_counter()
-        for copy in range(args.copies):
-            for d in docs:
-                art = replace(d, text=f"{d.text}\n\nCopy {copy}.", url=None,
-                              published=(d.published + timedelta(days=copy)) if d.published else None)
-                res = svc.ingest(art)
-                n += res.status == "added"
-                statements += res.statements
-        elapsed = time.perf_counter() - t0
+        for run in range(args.runs):
+            svc = StanceService(Settings(_env_file=None), database_url=f"sqlite:///{Path(tmp) / f'speed{run}.db'}")
+            svc.ingest(docs[0])  # warm-up: workspace seeding and migrations are not part of the figure
+            n = statements = 0
+            t0 = time.perf_counter()
+            for copy in range(args.copies):
+                for d in docs:
+                    art = replace(d, text=f"{d.text}\n\nCopy {copy}.", url=None,
+                                  published=(d.published + timedelta(days=copy)) if d.published else None)
+                    res = svc.ingest(art)
+                    n += res.status == "added"
+                    statements += res.statements
+            elapsed = time.perf_counter() - t0
+            rates.append(n / elapsed)
+            print(f"ingest run {run + 1}: {n} articles, {statements} statements in {elapsed:.2f}s "
+                  f"= {n / elapsed:,.0f} articles/s")
+            if run < args.runs - 1:
+                svc.close()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # MB (Linux reports KiB)
-        print(f"ingest into SQLite: {n} articles, {statements} statements in {elapsed:.2f}s "
-              f"= {n / elapsed:,.0f} articles/s (target >= 200); peak RSS {peak:.0f} MB")
+        print(f"ingest into SQLite, one process, best of {args.runs} runs: {max(rates):,.0f} articles/s "
+              f"(target >= 200); peak RSS {peak:.0f} MB")
+        # the shift pass over the last run's database
         t0 = time.perf_counter()
         shifts = svc.check()
         elapsed = time.perf_counter() - t0
@@ -64,6 +74,10 @@ def main() -> None:
         svc.check()
         print(f"idle pass (nothing new): {(time.perf_counter() - t0) * 1000:.1f} ms")
         svc.close()
+    # last: the pathological texts leave a large heap behind them
+    worst = max(_adversarial(engine).items(), key=lambda kv: kv[1])
+    print(f"adversarial inputs (long runs of names, clauses and commas with no full stop): slowest "
+          f"{worst[0]} {worst[1]:.2f}s")
 
 
 def _adversarial(engine: Engine) -> dict[str, float]:
