@@ -131,3 +131,17 @@ def test_simplified_text_and_long_words_are_what_the_regexes_give():
         assert simple == spaces.sub(" ", text.lower().replace("\u2019", "'")), text
         assert [m.span() for m in classify._LONG_WORD.finditer(simple)] == [
             m.span() for m in word.finditer(simple) if len(m.group(0)) >= 6], text
+
+
+def test_folded_text_holds_every_case_insensitive_match_of_an_ascii_word():
+    words = ["takeaways", "highlights", "quotes", "kiss", "six"]
+    pieces = ["t", "A", "k", "\u212a", "s", "\u017f", "i", "\u0130", "\u0131", "q", "u", "o", "e", " ", "h", "g", "l",
+              "w", "y", "x", "\u00df"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        low = heads.folded(text)
+        assert len(low) == len(text)
+        for word in words:
+            if re.search(word, text, re.IGNORECASE):
+                assert word in low, (word, text)

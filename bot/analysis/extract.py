@@ -9,8 +9,8 @@ from datetime import date
 from .classify import COUNTED_VOTE, FIRST_PERSON, TopicMatcher, classify_statement
 from .classify import forget_texts as forget_classify_texts
 from .framing import framing_cues
+from .heads import folded, matches, starts
 from .heads import forget_texts as forget_heads_texts
-from .heads import matches, starts
 from .lexicon import Lexicon, load_lexicon
 from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence, Statement
 from .recap import is_recap
@@ -183,7 +183,7 @@ class Engine:
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
             heading = _speaker_heading(text, sent, block, mentions)
             bare_heading = heading is None and attribution is None and _LIST_HEADING.fullmatch(frame)
-            if heading is None and attribution is None and (bare_heading or _QUOTE_LIST.search(frame)):
+            if heading is None and attribution is None and (bare_heading or _quote_list(frame)):
                 # "Here are key quotes from Powell's news conference:": the bare quotes after it are his;
                 # under a bare "Key takeaways" heading they are the one person the article named before it
                 named = mentions
@@ -768,6 +768,12 @@ _INSTITUTION_SAID = re.compile(
     r"department|embassy|presidency|cabinet|council|agency|statement|spokesperson['\u2019]s\s+office|secretariat)"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|stated|added|denied|announced|wrote|noted|confirmed|insisted|warned)\b",
     re.IGNORECASE)
+def _quote_list(frame: str) -> bool:
+    low = folded(frame)  # the regex's words, as re.IGNORECASE finds them, are in the folded text
+    return any(w in low for w in _QUOTE_LIST_WORDS) and bool(_QUOTE_LIST.search(frame))
+
+
+_QUOTE_LIST_WORDS = ("quotes", "excerpts", "highlights", "takeaways")
 _QUOTE_LIST = re.compile(r"\b(?:key\s+|main\s+|some\s+)?(?:quotes|excerpts|highlights|takeaways)\s+(?:from|by|of)\b",
                          re.IGNORECASE)
 # a heading of its own over a list of bare quotes: "Key takeaways", "Key quotes:", "In his own words"

@@ -38,6 +38,12 @@ State = tuple[str, str, int]
 Heads = dict[str, frozenset[str] | None]  # first word -> the second words it can have (None: any)
 
 
+def folded(text: str) -> str:
+    """`text` in lower case with the four non-ASCII letters that match an ASCII letter under
+    re.IGNORECASE folded to it: a case-insensitive match of an ASCII word is a substring of this."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
 def first_words(pattern: str) -> Heads | None:
     """The lower-case words that every match of `pattern` (case-insensitive, followed by a word
     boundary) starts with: the whole run of word characters at the start of the match, with a
@@ -264,10 +270,9 @@ def starts(text: str, index: Index) -> dict[int, list[int]]:
 
 
 def _starts(text: str, index: Index) -> dict[int, list[int]]:
-    if text.isascii():
-        runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(text.lower())]
-    else:
-        runs = [(m.start(), m.end(), m.group().translate(_FOLD).lower()) for m in _RUN.finditer(text)]
+    # lower case keeps every offset (the one character whose lower case is longer is folded first),
+    # and a word of the folded text is a word of the text (both checked over all of Unicode)
+    runs = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(folded(text))]
     out: defaultdict[int, list[int]] = defaultdict(list)
     for number in index.get(BEGINNING, ((), None))[0]:
         out[number].append(0)
