@@ -279,19 +279,27 @@ def _starts(text: str, index: Index) -> dict[int, list[int]]:
     capitals = index.get(CAPITALISED, ((), None))[0]
     get = index.get
     last = len(runs) - 1
+    apostrophes = "'" in text or "\u2019" in text
     for i, (at, end, word) in enumerate(runs):
-        keys = (("'" + word, at - 1), (word, at)) if at and text[at - 1] in _APOSTROPHES else ((word, at),)
-        for key, where in keys:
-            entry = get(key)
-            if entry is None:
-                continue
+        # (the two lookups are written out: this loop runs for every word of every sentence)
+        if apostrophes and at and text[at - 1] in _APOSTROPHES:
+            entry = get("'" + word)
+            if entry is not None:
+                always, after = entry
+                for number in always:
+                    out[number].append(at - 1)
+                # the patterns that need a second word: when the next word is one of theirs
+                if after is not None and i < last and _gap(text, end, runs[i + 1][0]):
+                    for number in after.get(runs[i + 1][2], ()):
+                        out[number].append(at - 1)
+        entry = get(word)
+        if entry is not None:
             always, after = entry
             for number in always:
-                out[number].append(where)
-            # the patterns that need a second word: when the next word is one of theirs
+                out[number].append(at)
             if after is not None and i < last and _gap(text, end, runs[i + 1][0]):
                 for number in after.get(runs[i + 1][2], ()):
-                    out[number].append(where)
+                    out[number].append(at)
         if capitals and "A" <= text[at] <= "Z":
             for number in capitals:
                 out[number].append(at)
