@@ -184,6 +184,8 @@ class TopicMatcher:
         self.bound = frozenset(t.slug for t in topics if any(
             _occurs(a.lower(), f"{t.title} {t.proposition}".lower()) for a in t.anchors))
         self._last_anchored: tuple[str, dict[str, int]] | None = None
+        self._anchor_names = frozenset(name for names in self.anchors.values() for name in names)
+        self._last_named: tuple[str, frozenset[str]] | None = None  # (article, the anchors it names)
         # A phrase can only match where the text has a word equal to the phrase's first word:
         # index the phrases by that word and look only at those (see `_candidates`).
         self._phrase_index = _LeadIndex([self._keys[p] for p, _s, _a in self.phrases])
@@ -249,6 +251,7 @@ class TopicMatcher:
         self._fuzzy.clear()
         self._last_article = None
         self._last_anchored = None
+        self._last_named = None
 
     def _fuzzy_single(self, token: str) -> tuple[str, float, int] | None:
         try:
@@ -277,7 +280,14 @@ class TopicMatcher:
     def unanchored(self, text: str) -> frozenset[str]:
         """Topics about one place or party ("military aid to Ukraine") that an article naming none of
         their anchors cannot be about: "weapons" in a story on Japan's defence build-up is no aid to Ukraine."""
-        return frozenset(slug for slug in self.bound if not self.anchored_in(text, slug))
+        named = self._named_anchors(text)
+        return frozenset(slug for slug in self.bound if named.isdisjoint(self.anchors.get(slug, ())))
+
+    def _named_anchors(self, text: str) -> frozenset[str]:
+        """The anchors an article names, found once per article (`unanchored` and `_anchored` both ask)."""
+        if self._last_named is None or self._last_named[0] != text:
+            self._last_named = (text, frozenset(name for name in self._anchor_names if name in text and _occurs(name, text)))
+        return self._last_named[1]
 
     def anchored_in(self, text: str, slug: str) -> bool:
         """Whether `text` names one of the topic's anchors ("Ukraine" for troops deployment)."""
@@ -290,8 +300,9 @@ class TopicMatcher:
         if self._last_anchored is None or self._last_anchored[0] != text:
             out: dict[str, int] = {}
             simple = related = None
-            for slug in self.anchors:
-                if not self.anchored_in(text, slug):
+            named = self._named_anchors(text)
+            for slug, names in self.anchors.items():
+                if named.isdisjoint(names):
                     continue
                 if related is None:
                     simple = _simplify(text)
