@@ -145,3 +145,11 @@ def test_folded_text_holds_every_case_insensitive_match_of_an_ascii_word():
         for word in words:
             if re.search(word, text, re.IGNORECASE):
                 assert word in low, (word, text)
+
+
+def test_counted_votes_are_the_regex_matches():
+    texts = ["Five capitals backed the plan.", "TWO MEMBERS VOTED AGAINST IT", "One member of the council had not "
+             "ſupported the decision.", "Several governors dissented, and three allies objected.", "We backed it."]
+    for text in texts + SAMPLES:
+        assert [m.span() for m in classify.counted_votes(text)] == [m.span() for m in classify.COUNTED_VOTE.finditer(text)]
+    assert next(classify.counted_votes(texts[2]), None) is not None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .heads import matches, starts
+from .heads import folded, matches, starts
 from .lexicon import CueTable, Lexicon, _dispatch
 from .models import TopicEntry, TopicStance
 
@@ -902,7 +902,7 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
                 continue  # "I never promised a number", "we have not agreed to it": a commitment denied is none
             if table.kind in ("commitment", "deflection") and _OTHERS_CLAUSE.search(text, max(0, m.start() - 50), m.start()):
                 continue  # "a ceasefire demand Moscow has repeatedly ruled out": the named other's act, not the speaker's
-            if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in COUNTED_VOTE.finditer(text)):
+            if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in counted_votes(text)):
                 continue  # a tally of others' votes, no agreement of the speaker's: "five capitals had backed the plan"
             if table.kind == "commitment" and _impersonal_future(text, m):
                 continue  # "inflation will fall", "the trend would continue": a forecast
@@ -1104,7 +1104,7 @@ def _topic_stance(slug: str, clause: str, against: bool, lexicon: Lexicon, match
     if deflects or kind == "deflection" and subtype in ("declined", "deferred", "hedged"):
         # a deflection takes no side: "it will depend on the data", "too early to say"
         return TopicStance(slug, "neutral", kind, subtype, weak)
-    if COUNTED_VOTE.search(clause):
+    if next(counted_votes(clause), None):
         # how others voted, reported as a tally, is no side taken by the speaker: "one member of the
         # council had not supported the decision", "at least five capitals backed the proposal"
         return TopicStance(slug, "neutral", kind, subtype, weak)
@@ -1137,6 +1137,15 @@ _LABELLED_AS = re.compile(
     re.IGNORECASE)
 
 
+def counted_votes(text: str) -> Iterator[re.Match[str]]:
+    """COUNTED_VOTE's matches; none without one of its verbs (looked for in the folded text first)."""
+    low = folded(text)
+    if not any(verb in low for verb in _VOTE_VERBS):
+        return iter(())
+    return COUNTED_VOTE.finditer(text)
+
+
+_VOTE_VERBS = ("supported", "backed", "vote", "opposed", "dissented", "objected", "rejected", "endorsed")
 COUNTED_VOTE = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|a few|a [\"\u201c]?(?:\w+ )?"
     r"(?:majority|minority)[\"\u201d]?|the only)(?: \w+)? (?:members?|governors?|policymakers|officials|capitals|countries|"

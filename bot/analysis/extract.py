@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .classify import COUNTED_VOTE, FIRST_PERSON, TopicMatcher, classify_statement
+from .classify import FIRST_PERSON, TopicMatcher, classify_statement, counted_votes
 from .classify import forget_texts as forget_classify_texts
 from .framing import framing_cues
 from .heads import folded, matches, starts
@@ -930,7 +930,7 @@ def _consistent_stances(statements: list[Statement]) -> list[Statement]:
     out = []
     for s in statements:
         if s.speaker_slug is not None and (s.kind == "position" or s.subtype == "refusal") and not s.recap and any(
-                t.stance == "neutral" for t in s.topics) and not COUNTED_VOTE.search(s.text):
+                t.stance == "neutral" for t in s.topics) and not next(counted_votes(s.text), None):
             topics = tuple(
                 replace(t, stance=line)
                 if t.stance == "neutral" and (line := lines.get((s.speaker_slug, t.slug))) else t
