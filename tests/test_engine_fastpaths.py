@@ -153,3 +153,12 @@ def test_counted_votes_are_the_regex_matches():
     for text in texts + SAMPLES:
         assert [m.span() for m in classify.counted_votes(text)] == [m.span() for m in classify.COUNTED_VOTE.finditer(text)]
     assert next(classify.counted_votes(texts[2]), None) is not None
+
+
+def test_letter_words_of_ascii_text_are_what_the_unicode_class_gives():
+    from bot.analysis.text import _LETTERS, _letter_words
+    rng = random.Random(3)
+    pieces = ["a", "Z", "q", "_", "9", " ", "'", "-", ".", "\n", "aB"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _letter_words(text) == _LETTERS.findall(text.lower())

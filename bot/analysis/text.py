@@ -260,9 +260,10 @@ _ENGLISH = {
 
 def looks_english(text: str) -> bool:
     """Cheap language check: English prose is full of short function words."""
-    words = _LETTERS.findall(text[:_SAMPLE_CHARS].lower())
+    head = text[:_SAMPLE_CHARS]
+    words = _letter_words(head)
     if len(words) < 3000 and len(text) > _SAMPLE_CHARS:
-        words = _LETTERS.findall(text.lower())  # the first 3,000 words run past the first characters
+        words = _letter_words(text)  # the first 3,000 words run past the first characters
     if len(words) < 8:
         return len(words) > 0 and any(w in _ENGLISH for w in words)
     sample = words[:3000]
@@ -270,5 +271,11 @@ def looks_english(text: str) -> bool:
     return share >= 0.12
 
 
+def _letter_words(text: str) -> list[str]:
+    # in ASCII text the letters are a-z and A-Z: a plain class is much faster than the Unicode one
+    return _ASCII_LETTERS.findall(text.lower()) if text.isascii() else _LETTERS.findall(text.lower())
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 _SAMPLE_CHARS = 40_000  # usually holds the 3,000 words the check reads
