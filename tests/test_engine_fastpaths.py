@@ -162,3 +162,12 @@ def test_letter_words_of_ascii_text_are_what_the_unicode_class_gives():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert _letter_words(text) == _LETTERS.findall(text.lower())
+
+
+def test_ascii_word_runs_are_the_unicode_word_runs():
+    rng = random.Random(4)
+    pieces = ["a", "z", "q", "_", "9", " ", "'", "-", ".", "\n", "ab"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert heads._ASCII_RUN.findall(text) == re.findall(r"\w+", text)
+        assert classify._ASCII_RUN.pattern == heads._ASCII_RUN.pattern

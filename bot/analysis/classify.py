@@ -414,6 +414,7 @@ class TopicMatcher:
 
 LEAD_CHARS = 600  # headline, standfirst and first paragraph: where a story names its subject
 _RUN = re.compile(r"\w+")
+_ASCII_RUN = re.compile(r"[a-z0-9_]+")  # `\w+` in lower-case ASCII text (a simplified text is lower case)
 # last words whose final "s" is not a plural ending ("greenhouse gas", "paris", "bus")
 _NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
 
@@ -775,7 +776,7 @@ def _words(simple: str) -> set[str]:
     if words is None:
         if len(_WORDS) > 256:
             _WORDS.clear()
-        words = _WORDS[simple] = set(_RUN.findall(simple))
+        words = _WORDS[simple] = set((_ASCII_RUN if simple.isascii() else _RUN).findall(simple))
     return words
 
 
