@@ -562,16 +562,17 @@ class SpeakerResolver:
                 a2 = a - len(the.group(0)) if the else a
                 out.append(Mention(a2, b, frame[a2:b], "title", slug))
                 skip_to = i + n
+        # "the (...) minister", "French minister": none without a role word in the frame (the sentence index finds them)
+        lex = self.lexicon
+        roles = not lex.roles_listed or lex.ROLES in starts(frame, lex.sentence_index)
         generic = self._generic.get(frame)
         if generic is None:
             if len(self._generic) > 1024:
                 self._generic.clear()
-            # "the (...) minister": none without a role word in the frame (the sentence index finds them)
-            lex = self.lexicon
             generic = self._generic[frame] = tuple(
                 (gm.start(), gm.end(), gm.group(0), _norm(gm.group(1))) for gm in lex.generic_title.finditer(frame)
-            ) if not lex.roles_listed or lex.ROLES in starts(frame, lex.sentence_index) else ()
-        if headline:
+            ) if roles else ()
+        if headline and roles:
             # headlines drop the article: "..., says border minister", "French minister warns ..."
             generic = (*generic, *((m.start(1), m.end(1), m.group(1), _norm(m.group(1)))
                                    for m in self.lexicon.bare_title.finditer(frame)
