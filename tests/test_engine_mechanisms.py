@@ -1596,6 +1596,16 @@ def test_a_rejection_by_someone_named_in_a_relative_clause_is_not_the_speakers(e
     assert _kind(engine, "We have ruled out any new tariffs.") == ("commitment", "refusal")
 
 
+def test_a_promise_in_a_relative_clause_is_background_not_the_sentences_commitment(engine):
+    # someone else's ("the levies it has promised") or the speaker's own earlier one ("who promised in February")
+    assert _kind(engine, "The minister said a second list was ready if Washington went ahead with the "
+                         "levies it has promised for April.") == ("position", "claim")
+    assert _kind(engine, "The defence minister who promised in February to give everything we can now says "
+                         "future packages will be smaller.") == ("position", "claim")
+    assert _kind(engine, "The minister said the government has promised to cut fuel duty.")[0] == "commitment"
+    assert _kind(engine, "We promised to cut fuel duty and we will.")[0] == "commitment"
+
+
 def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engine):
     statements = analyze(engine, _LEAD + "Foreign Minister Anna Lund said:\n\n"
                                          "\u201cWe will keep sending air defence systems to Ukraine.\u201d")

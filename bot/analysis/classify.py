@@ -901,7 +901,7 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
             if table.kind == "commitment" and table.subtype in ("pledge", "agreement") and table.name != "future" \
                     and _DENIED_COMMITMENT.search(text, max(0, m.start() - 30), m.start()):
                 continue  # "I never promised a number", "we have not agreed to it": a commitment denied is none
-            if table.kind in ("commitment", "deflection") and _OTHERS_CLAUSE.search(text, max(0, m.start() - 50), m.start()):
+            if table.kind in ("commitment", "deflection") and _OTHERS_CUE.search(text, max(0, m.start() - 50), m.start()):
                 continue  # "a ceasefire demand Moscow has repeatedly ruled out": the named other's act, not the speaker's
             if table.subtype == "agreement" and any(v.start() <= m.start() < v.end() for v in counted_votes(text)):
                 continue  # a tally of others' votes, no agreement of the speaker's: "five capitals had backed the plan"
@@ -919,6 +919,14 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
 _OTHERS_CLAUSE = re.compile(
     r"(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
     r"(?:has|had|have)\s+(?:\w+ly\s+)?$")
+# for commitment and deflection cues also "the broader levies it has promised", and a relative clause
+# about a person ("the minister, who promised in February to ..."): background to what the sentence
+# reports, not its commitment (for stance such a clause still shows a side: "who voted against the ban")
+_OTHERS_CUE = re.compile(
+    r"(?:(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+    r"(?:has|had|have)\s+"
+    r"|(?:\b(?:which|whom)|\b(?:a|an|the)(?:\s+[a-z][\w-]*){1,3})\s+(?:it|they)\s+(?:(?:has|had|have)\s+)?"
+    r"|\bwho\s+(?:(?:has|had|have)\s+)?)(?:\w+ly\s+)?$")
 # a negator just before a verb of promising or agreeing: "never promised", "did not agree to", "hasn't backed"
 _DENIED_COMMITMENT = re.compile(r"(?:\b(?:never|not|cannot|no\s+longer)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
