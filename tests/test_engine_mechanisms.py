@@ -1606,6 +1606,13 @@ def test_a_promise_in_a_relative_clause_is_background_not_the_sentences_commitme
     assert _kind(engine, "We promised to cut fuel duty and we will.")[0] == "commitment"
 
 
+def test_what_matters_to_someone_is_a_pivot(engine):
+    assert _kind(engine, "What matters to people is that we protect jobs.") == ("deflection", "pivoted")
+    assert _kind(engine, "What mattered most now, he argued, was building the transmission lines.") == (
+        "deflection", "pivoted")
+    assert _kind(engine, "It matters to people that we protect jobs.") != ("deflection", "pivoted")
+
+
 def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engine):
     statements = analyze(engine, _LEAD + "Foreign Minister Anna Lund said:\n\n"
                                          "\u201cWe will keep sending air defence systems to Ukraine.\u201d")
