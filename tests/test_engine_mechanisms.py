@@ -1613,6 +1613,15 @@ def test_what_matters_to_someone_is_a_pivot(engine):
     assert _kind(engine, "It matters to people that we protect jobs.") != ("deflection", "pivoted")
 
 
+def test_a_policy_that_stays_as_it_is_is_an_assurance(engine):
+    assert _kind(engine, "The eastern border stays closed while the threat persists.") == ("commitment", "assurance")
+    assert _kind(engine, "Until that changes, the rate stays where it is.") == ("commitment", "assurance")
+    assert _kind(engine, "Our counter-tariffs stay in place during the talks.") == ("commitment", "assurance")
+    # an expectation about it is no assurance, nor a thing that merely stays somewhere
+    assert _kind(engine, "Analysts expect the rate to stay in place well into 2026.")[0] == "position"
+    assert _kind(engine, "Without workers, the fruit stays on the trees.")[0] == "position"
+
+
 def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engine):
     statements = analyze(engine, _LEAD + "Foreign Minister Anna Lund said:\n\n"
                                          "\u201cWe will keep sending air defence systems to Ukraine.\u201d")
