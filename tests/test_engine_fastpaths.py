@@ -86,15 +86,15 @@ def test_cue_tables_tried_at_their_words_find_what_a_full_scan_finds():
             if words is not None:
                 fast = heads.matches(pattern, text, framing_starts.get(number, []))
                 assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], (_kind, text)
-        for number, pattern in ((lex.SUPPORT, lex.support), (lex.OPPOSE, lex.oppose)):
+        for number, pattern in ((lex.support_at, lex.support), (lex.oppose_at, lex.oppose)):
             assert number not in lex.unlisted
             fast = heads.matches(pattern, text, cue_starts.get(number, []))
             assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], text
-        roles = heads.matches(lex.role_pattern, text, framing_starts.get(lex.ROLES, []))
+        roles = heads.matches(lex.role_pattern, text, framing_starts.get(lex.roles_at, []))
         assert [m.span() for m in roles] == [m.span() for m in lex.role_pattern.finditer(text)], text
         if lex.generic_title.search(text) or lex.bare_title.search(text):  # "the (...) minister", "French
-            assert lex.ROLES in framing_starts, text  # minister" hold a role word: the index finds it
-        verbs = heads.matches(lex.reporting_verbs, text, framing_starts.get(lex.VERBS, []))
+            assert lex.roles_at in framing_starts, text  # minister" hold a role word: the index finds it
+        verbs = heads.matches(lex.reporting_verbs, text, framing_starts.get(lex.verbs_at, []))
         assert [m.span() for m in verbs] == [m.span() for m in lex.reporting_verbs.finditer(text)], text
     assert listed >= len(texts) * (len(lex.cues) - 2)  # nearly every table is tried at its words only
 

@@ -1196,7 +1196,7 @@ def _evaluation(clause: str, lexicon: Lexicon, actions: tuple[tuple[int, int], .
     """-1 when the clause judges its action badly ("would be a mistake", "no need to"), else +1;
     an oppose word inside an action (`actions`: their spans) is part of that action."""
     score = 0
-    judged = list(_stance_words(lexicon, lexicon.OPPOSE, clause))
+    judged = list(_stance_words(lexicon, lexicon.oppose_at, clause))
     if not judged:
         return 1
     verbs = lexicon.actions.transitive if lexicon.actions else ()
@@ -1261,9 +1261,9 @@ def _topic_position(clause: str, slug: str, matcher: TopicMatcher) -> int | None
 
 
 def _stance_words(lexicon: Lexicon, number: int, clause: str) -> Iterator[re.Match[str]]:
-    """The matches of `lexicon.support` (number SUPPORT) or `lexicon.oppose` (OPPOSE) in `clause`,
+    """The matches of `lexicon.support` (number `support_at`) or `lexicon.oppose` (`oppose_at`) in `clause`,
     tried only where the cue index puts them (the statement's index is usually made already)."""
-    pattern = lexicon.support if number == lexicon.SUPPORT else lexicon.oppose
+    pattern = lexicon.support if number == lexicon.support_at else lexicon.oppose
     if number in lexicon.unlisted:
         return pattern.finditer(clause)
     return matches(pattern, clause, starts(clause, lexicon.cue_index).get(number, ()))
@@ -1289,7 +1289,7 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
     if refusals and not any(_refuses_retreat(clause, h, lexicon) for h in refusals):
         score -= 2  # "we will not walk away from it" refuses a retreat: firmness, not opposition
     opposed: list[tuple[int, int]] = []
-    for m in _stance_words(lexicon, lexicon.OPPOSE, clause):
+    for m in _stance_words(lexicon, lexicon.oppose_at, clause):
         if span and span[0] <= m.start() < span[1]:
             continue
         if _OTHERS_CLAUSE.search(clause, max(0, m.start() - 50), m.start()):
@@ -1298,7 +1298,7 @@ def _polarity(clause: str, hits: list[CueHit], lexicon: Lexicon, topic_pos: int 
         score -= 1 if not _negated_before(clause, m.start(), lexicon) else -1
     positive = [h for h in hits if h.table.kind == "commitment" and h.table.subtype != "refusal" and h.table.polar
                 and (scoped or not _OBLIGATION.fullmatch(h.text))]
-    support_spans = [(m.start(), m.group(0)) for m in _stance_words(lexicon, lexicon.SUPPORT, clause)]
+    support_spans = [(m.start(), m.group(0)) for m in _stance_words(lexicon, lexicon.support_at, clause)]
     support_spans += [(h.start, h.text) for h in positive]
     firm = [(h.start, h.start + len(h.text)) for h in refusals if _refuses_retreat(clause, h, lexicon)] + dropped
     if firm:  # "not going to walk away": the refusal's own "going to" is no separate cue

@@ -381,7 +381,7 @@ class Engine:
             speaker.slug = self.resolver.resolve_pronoun("he" if words.group(1).lower() == "his" else "she", state)
             return _Attribution(speaker, "according to", words.start(), words.end())
         earlier = False  # a verb of saying before this one: what follows it is content
-        for verb in matches(self.lexicon.reporting_verbs, frame, starts(frame, self.lexicon.sentence_index).get(self.lexicon.VERBS, ())):
+        for verb in matches(self.lexicon.reporting_verbs, frame, starts(frame, self.lexicon.sentence_index).get(self.lexicon.verbs_at, ())):
             v = verb.group(0).lower()
             if earlier and v in _STANCE_VERBS:
                 continue  # "Kremlin says Putin supports a truce": Putin's support is what the Kremlin says

@@ -70,29 +70,18 @@ class Lexicon:
     # a reporter's words that a stance changed, by type: see data/framing.toml
     # (type, pattern, required literals, first words or None)
     framing: tuple[tuple[str, re.Pattern[str], tuple[str, ...], Heads | None], ...] = ()
-    # a word -> the cue tables (numbers in `cues`, then SUPPORT and OPPOSE) whose matches can start with it (see heads.py)
+    # a word -> the cue tables (numbers in `cues`), then the support and oppose lexicons (numbers
+    # `support_at`, `oppose_at`), whose matches can start with it (see heads.py)
     cue_index: Index = field(default_factory=dict)
     unlisted: frozenset[int] = frozenset()  # numbers in `cue_index` whose first words could not be listed
+    support_at: int = -1
+    oppose_at: int = -1
     # the same for what is looked for in every sentence: the framing types (numbers in `framing`), then
-    # the reporting verbs (number VERBS) and the roles (number ROLES)
+    # the reporting verbs (number `verbs_at`) and the roles (`roles_at`)
     sentence_index: Index = field(default_factory=dict)
-    roles_listed: bool = False  # whether the roles' first words could be listed (else ROLES is never found)
-
-    @property
-    def VERBS(self) -> int:  # noqa: N802 - a constant of the index
-        return len(self.framing)
-
-    @property
-    def ROLES(self) -> int:  # noqa: N802 - a constant of the index
-        return len(self.framing) + 1
-
-    @property
-    def SUPPORT(self) -> int:  # noqa: N802 - a constant of the index
-        return len(self.cues)
-
-    @property
-    def OPPOSE(self) -> int:  # noqa: N802 - a constant of the index
-        return len(self.cues) + 1
+    verbs_at: int = -1
+    roles_at: int = -1
+    roles_listed: bool = False  # whether the roles' first words could be listed (else `roles_at` is never found)
 
 
 def _lines(name: str) -> list[str]:
@@ -471,6 +460,10 @@ def load_lexicon() -> Lexicon:
             (DATA / "title_equivalents.toml").read_text(encoding="utf-8")).items()},
         framing=framing,
         cue_index=head_index(cue_heads),
+        support_at=len(cues),
+        oppose_at=len(cues) + 1,
+        verbs_at=len(framing),
+        roles_at=len(framing) + 1,
         unlisted=frozenset(number for number, heads in enumerate(cue_heads) if heads is None),
     )
 

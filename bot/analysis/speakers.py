@@ -564,7 +564,7 @@ class SpeakerResolver:
                 skip_to = i + n
         # "the (...) minister", "French minister": none without a role word in the frame (the sentence index finds them)
         lex = self.lexicon
-        roles = not lex.roles_listed or lex.ROLES in starts(frame, lex.sentence_index)
+        roles = not lex.roles_listed or lex.roles_at in starts(frame, lex.sentence_index)
         generic = self._generic.get(frame)
         if generic is None:
             if len(self._generic) > 1024:
