@@ -1622,6 +1622,27 @@ def test_a_policy_that_stays_as_it_is_is_an_assurance(engine):
     assert _kind(engine, "Without workers, the fruit stays on the trees.")[0] == "position"
 
 
+def test_a_key_points_list_belongs_to_the_person_it_names(engine):
+    text = ("Bank holds rates\n\n"
+            "The central bank of Norland left its policy rate at 4% on Thursday.\n\n"
+            "Key points from Governor Ingrid Halvorsen's news conference:\n"
+            "- The rate will be lower a year from now than it is today\n"
+            "- A cut in December is not on the table\n"
+            "- Will not comment on the spring wage talks\n\n"
+            "The krone edged higher after the decision.")
+    statements = analyze(engine, text)
+    items = [s for s in statements if s.text.startswith(("The rate", "A cut", "Will not"))]
+    assert [s.speaker_slug for s in items] == ["ingrid-halvorsen"] * 3
+    assert by_text(statements, "Will not comment").kind == "deflection"
+    assert not any("krone" in s.text for s in statements)  # the narration after the list is the reporter's
+
+
+def test_a_titled_persons_possessive_names_a_new_official(engine):
+    analysis = engine.analyze("Governor Ingrid Halvorsen's deputy said the bank would wait.")
+    assert [o.slug for o in analysis.discovered] == ["ingrid-halvorsen"]
+    assert engine.analyze("Norland Bank's deputy said the bank would wait.").discovered == ()
+
+
 def test_an_attribution_line_that_introduces_a_quote_below_is_no_statement(engine):
     statements = analyze(engine, _LEAD + "Foreign Minister Anna Lund said:\n\n"
                                          "\u201cWe will keep sending air defence systems to Ukraine.\u201d")

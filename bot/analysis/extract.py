@@ -16,7 +16,7 @@ from .models import Analysis, Block, Framing, OfficialEntry, Registry, Sentence,
 from .recap import is_recap
 from .speakers import ArticleState, Mention, SpeakerResolver
 from .speakers import forget_texts as forget_speaker_texts
-from .text import dateline_end, label_end, normalise, quote_spans, split_blocks, split_sentences
+from .text import bullet_end, dateline_end, label_end, normalise, quote_spans, split_blocks, split_sentences
 
 QUOTE_FILL = "\u2591"  # blanks quoted text out of the attribution frame; not a word character
 SKIP_ROLES = {"byline", "caption", "link"}
@@ -147,7 +147,8 @@ class Engine:
                 continue  # "Read also: ..." (another article's headline) and an interviewer's "Q: ...": no one's statement
             # a speaker label in capitals that heads several paragraphs ("CALLAHAN: ...") is no dateline
             dateline = dateline_end(text, block.start, block.end) if sent.block not in turns else block.start
-            start = max(sent.start, dateline, label_end(text, block.start, block.end)) \
+            start = max(sent.start, dateline, label_end(text, block.start, block.end),
+                        bullet_end(text, block.start, block.end) if block.role == "bullet" else 0) \
                 if sent.start == block.start else sent.start
             sent = Sentence(start, sent.end, sent.block, sent.index)
             in_quotes = [(a, b, g) for a, b, g in quotes if a < sent.end and b > sent.start]
@@ -178,6 +179,7 @@ class Engine:
                            and FIRST_PERSON.search(text, b.start, b.end)}
         owner: Mention | None = None
         owner_block = -1  # a live blog's heading ("Matteo Rinaldi") heads the quotes of its own entry
+        list_end = -2  # the last block of a list of someone's points (see below)
         for sent, block, in_quotes, frame in framed:
             mentions = self.resolver.mentions(frame, state, headline=block.role == "headline")
             attribution = self._attribute(frame, mentions, state, bool(in_quotes))
@@ -192,8 +194,13 @@ class Engine:
                 people = {m.slug for m in named if m.slug and m.kind not in ("pronoun", "anon")}
                 if len(people) == 1:
                     owner, owner_block, transcript = next(m for m in named if m.slug in people), sent.block, True
+                    list_end = sent.block
             if heading is not None:
                 owner, owner_block, attribution = heading, sent.block, None  # the heading itself is no statement
+            elif owner is not None and attribution is None and block.role == "bullet" and 0 <= sent.block - list_end <= 1:
+                # "Key points from Governor X's news conference:" and its bullets: each item is what X said,
+                # quoted or not, for as long as the list runs on
+                attribution, list_end = _Attribution(owner, "answer", 0, 0), sent.block
             elif owner is not None and attribution is None and block.role in ("body", "answer") \
                     and not text[sent.start:sent.end].isupper() \
                     and (in_quotes and (transcript or sent.block - owner_block <= 2) or first_question < len(blocks)):
@@ -773,9 +780,9 @@ def _quote_list(frame: str) -> bool:
     return any(w in low for w in _QUOTE_LIST_WORDS) and bool(_QUOTE_LIST.search(frame))
 
 
-_QUOTE_LIST_WORDS = ("quotes", "excerpts", "highlights", "takeaways")
-_QUOTE_LIST = re.compile(r"\b(?:key\s+|main\s+|some\s+)?(?:quotes|excerpts|highlights|takeaways)\s+(?:from|by|of)\b",
-                         re.IGNORECASE)
+_QUOTE_LIST_WORDS = ("quotes", "excerpts", "highlights", "takeaways", "points")
+_QUOTE_LIST = re.compile(r"\b(?:(?:key\s+|main\s+|some\s+)?(?:quotes|excerpts|highlights|takeaways)|(?:key|main)\s+points)"
+                         r"\s+(?:from|by|of)\b", re.IGNORECASE)
 # a heading of its own over a list of bare quotes: "Key takeaways", "Key quotes:", "In his own words"
 _LIST_HEADING = re.compile(r"\s*(?:(?:key|main|top)\s+(?:quotes|takeaways|comments|remarks)|(?:in\s+)?(?:his|her)\s+own\s+words"
                            r"|what\s+(?:he|she)\s+said|quotes)\s*:?\s*", re.IGNORECASE)

@@ -443,6 +443,11 @@ class SpeakerResolver:
 
     def _discover(self, frame: str, offset: int, words: list[str], state: ArticleState) -> list[Mention]:
         """A new official: a capitalised full name right after a role title, or beside one."""
+        if words[-1].endswith(_POSSESSIVE) and len(words) > 2 and any(
+                self.lexicon.role_pattern.fullmatch(w) for w in words[:-2]):
+            # a titled person's possessive: "Governor Ingrid Haugland's news conference"
+            last = words[-1]
+            words = [*words[:-1], last[:-2] if last.endswith(("'s", "\u2019s")) else last[:-1]]  # Jones' -> Jones
         if words[0].lower() in NOT_NAME_START and not any(w.endswith(_POSSESSIVE) for w in words[1:-1]) \
                 or _head(words[-1]) in ORG_HEADS or words[-1].endswith(_POSSESSIVE):
             return []  # but "The Democratic Party's Marco Ferrante": the name after the possessive

@@ -81,6 +81,12 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def bullet_end(text: str, start: int, end: int) -> int:
+    """Offset after a list item's marker ("- ", "\u2022 ", "2. ") at the start of a paragraph."""
+    m = _BULLET.match(text[start:end])
+    return start + m.end() if m else start
+
+
 def label_end(text: str, start: int, end: int) -> int:
     """Offset after a transcript label ("Q: ", "A: ") at the start of a paragraph."""
     m = _QA_LABEL.match(text[start:end])
