@@ -25,6 +25,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh8": Path(__file__).parent / "corpus_fresh8",  # written blind in the fifth session (shift-heavy); see its README
     "fresh9": Path(__file__).parent / "corpus_fresh9",  # written blind late in the fifth session; see its README
     "fresh10": Path(__file__).parent / "corpus_fresh10",  # written blind at the end of the fifth session; see its README
+    "fresh11": Path(__file__).parent / "corpus_fresh11",  # written blind in the sixth session; see its README
 }
 
 
