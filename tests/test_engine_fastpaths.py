@@ -172,3 +172,56 @@ def test_ascii_word_runs_are_the_unicode_word_runs():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert heads._ASCII_RUN.findall(text) == re.findall(r"\w+", text)
         assert classify._ASCII_RUN.pattern == heads._ASCII_RUN.pattern
+
+
+def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
+    # patterns built at random from words, groups, optional parts, classes, look-arounds and the
+    # separators the lexicons use: wherever the first words can be listed, the index finds every match
+    rng = random.Random(17)
+    words = ["we", "will", "not", "the", "a", "cut", "rates", "won't", "it", "'ll", "say", "no", "stay", "in"]
+
+    def atom(depth: int) -> str:
+        r = rng.random()
+        if r < 0.35:
+            return rng.choice(words)
+        if r < 0.45 and depth < 2:
+            return "(" + "|".join(seq(depth + 1) for _ in range(rng.randint(2, 3))) + ")"
+        if r < 0.55 and depth < 2:
+            return "(" + seq(depth + 1) + ")?"
+        if r < 0.62:
+            return rng.choice(["[\\w ]{0,10}", "\\w+", "[a-z]+", "(?-i:[A-Z])[\\w-]+", "\\d+"])
+        if r < 0.70:
+            return rng.choice(["(?!\\w)", "\\b", "(?=no)", "(?<!not )"])
+        if r < 0.78:
+            return rng.choice(["s?", "(s|ed|ing)?", "(e|es)"])
+        return rng.choice(words)
+
+    def seq(depth: int = 0) -> str:
+        out = atom(depth)
+        for _ in range(rng.randint(0, 2)):
+            out += rng.choice([" ", " ", "\\s+", "-", "", "[- ]"]) + atom(depth)
+        return out
+
+    text_words = words + ["We", "WILL", "Not", "Rates", "we'll", "it's", "\u2018the", "\u201cwe", "Anna", "said",
+                          "\u017fay", "\u212a", "won\u2019t", "1", ",", ".", "  ", "\n"]
+    checked = found = 0
+    for _ in range(600):
+        patterns = [seq() for _ in range(rng.randint(1, 3))]
+        try:
+            compiled = lexicon._alternation(patterns)
+        except re.error:
+            continue
+        first = lexicon._table_heads(patterns)
+        if first is None:
+            continue
+        index = heads.head_index([first])
+        for _ in range(8):
+            text = "".join(rng.choice(text_words) + rng.choice([" ", "", ", ", "'", "\u2019", "-", " \u201c"])
+                           for _ in range(rng.randint(1, 14)))
+            heads.forget_texts()
+            fast = [m.span() for m in heads.matches(compiled, text, heads.starts(text, index).get(0, []))]
+            slow = [m.span() for m in compiled.finditer(text)]
+            assert fast == slow, (patterns, text)
+            checked += 1
+            found += bool(slow)
+    assert checked > 2000 and found > 200  # the test reaches many patterns and many matches
