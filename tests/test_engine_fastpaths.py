@@ -50,12 +50,23 @@ def test_first_words_lists_where_a_match_can_start():
     assert first("(we )?will") == {"we": {"will"}, "will": None}
     assert first("(is|was) [\"\u201c]?under (review|way)") == {"is": {"under"}, "was": {"under"}}
     assert first("the\\s+(new\\s+)?(bank|fund\\w*)") == {"the": None}  # the second word can grow on
-    assert first("(we|(?-i:[A-Z])[\\w-]+) will not") == {"we": {"will"}, heads.CAPITALISED: None}
+    assert first("(we|(?-i:[A-Z])[\\w-]+) will not") == {"we": {"will"}, heads.CAPITALISED: {"will"}}
+    assert first("(?-i:[A-Z])[\\w.']* said") == {heads.CAPITALISED: None}  # a dot or apostrophe may end it
     assert first("^(?-i:[A-Z])\\w+ to") == {heads.BEGINNING: None}
     assert first("ask [\\w ]{2,30}, not me") == {"ask": None}  # a repeat after the first word ends it
     # a first word that can grow on, or a start that is not a word: not listed, the table is scanned
     for pattern in ("promis\\w+ to", "\\w+ly possible", "[\"\u201c]here to stay", "x\\B"):
         assert first(pattern) is None
+
+
+def test_a_capitalised_word_is_read_whole_with_its_hyphens():
+    pattern = lexicon._alternation(["(?-i:[A-Z])[\\w-]+ will not"])
+    index = heads.head_index([lexicon._table_heads(["(?-i:[A-Z])[\\w-]+ will not"])])
+    for text in ("Jean-Luc will not", "So Anna- will not go", "Lund--Berg will not", "Berg said Anna will not",
+                 "Berg will, not", "x Berg \u201cwill not"):
+        heads.forget_texts()
+        fast = [m.span() for m in heads.matches(pattern, text, heads.starts(text, index).get(0, []))]
+        assert fast == [m.span() for m in pattern.finditer(text)], text
 
 
 SAMPLES = TEXTS + [
@@ -203,6 +214,7 @@ def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
         return out
 
     text_words = words + ["We", "WILL", "Not", "Rates", "we'll", "it's", "\u2018the", "\u201cwe", "Anna", "said",
+                          "Jean-Luc", "Anna-", "Lund--Berg", "O'Neill",
                           "\u017fay", "\u212a", "won\u2019t", "1", ",", ".", "  ", "\n"]
     checked = found = 0
     for _ in range(600):
@@ -224,4 +236,4 @@ def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
             assert fast == slow, (patterns, text)
             checked += 1
             found += bool(slow)
-    assert checked > 2000 and found > 200  # the test reaches many patterns and many matches
+    assert checked > 1500 and found > 150  # the test reaches many patterns and many matches

@@ -33,8 +33,10 @@ CAPITALISED = "<capitalised>"
 BEGINNING = "<beginning>"
 
 # Reading a pattern from its start, each way of matching is a state (first word, second word, phase):
-FIRST, GAP, SECOND = 0, 1, 2  # inside the first word; in the spaces after it; inside the second word
-ONE, TWO = 3, 4  # finished: only the first word is known; both are
+# inside the first word; inside a capitalised first word (CAPITALISED: its letters are not kept, and
+# hyphens join its parts as in "Jean-Luc"); in the spaces after it; inside the second word
+FIRST, CAPWORD, GAP, SECOND = 0, 1, 2, 3
+ONE, TWO = 4, 5  # finished: only the first word is known; both are
 State = tuple[str, str, int]
 Heads = dict[str, frozenset[str] | None]  # first word -> the second words it can have (None: any)
 
@@ -79,14 +81,14 @@ def _unknown(states: set[State]) -> set[State] | None:
     """Something that cannot be read: fatal inside the first word; after it, only the first word is known."""
     if any(phase == FIRST for _f, _s, phase in states):
         return None
-    return {(f, "", ONE) if phase in (GAP, SECOND) else (f, s, phase) for f, s, phase in states}
+    return {(f, "", ONE) if phase in (CAPWORD, GAP, SECOND) else (f, s, phase) for f, s, phase in states}
 
 
 def _end(states: set[State]) -> set[State]:
     """A word boundary: the word being read ends."""
     out = set()
     for f, s, phase in states:
-        if phase == FIRST and f not in ("", "'"):
+        if phase == FIRST and f not in ("", "'") or phase == CAPWORD:
             phase = ONE
         elif phase == SECOND:
             phase = TWO
@@ -120,6 +122,8 @@ def _chars(ch: str, states: set[State]) -> set[State] | None:
                 return None  # a cue that begins with another non-word character: not listed
             else:
                 out.add((f, s, GAP if ch.isspace() else ONE))
+        elif phase == CAPWORD:
+            out.add((f, s, CAPWORD if word or ch == "-" else GAP if ch.isspace() else ONE))
         elif phase == GAP:
             if ch.isspace() or ch in _QUOTES:
                 out.add((f, s, GAP))
@@ -153,6 +157,26 @@ def _class(av: list) -> list[str] | None:
     return out
 
 
+def _class_kinds(av: list) -> set[str] | None:
+    """What a character class can read inside a capitalised word: "word" (word characters and the
+    hyphen, which joins its parts), "space", "other"; None when it is negated or not understood."""
+    kinds: set[str] = set()
+    for op, val in av:
+        if op is _c.LITERAL:
+            ch = chr(val)
+            kinds.add("word" if ch.isalnum() or ch in "_-" else "space" if ch.isspace() else "other")
+        elif op is _c.RANGE:
+            chars = [chr(x) for x in range(val[0], val[1] + 1)]
+            kinds |= {"word" if ch.isalnum() or ch in "_-" else "space" if ch.isspace() else "other" for ch in chars}
+        elif op is _c.CATEGORY and val in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT):
+            kinds.add("word")
+        elif op is _c.CATEGORY and val is _c.CATEGORY_SPACE:
+            kinds.add("space")
+        else:
+            return None
+    return kinds
+
+
 def _capital(items: list) -> bool:
     """A case-sensitive class of capital letters only: `[A-Z]`."""
     if len(items) != 1 or items[0][0] is not _c.IN:
@@ -168,7 +192,17 @@ def _item(op, av, states: set[State]) -> set[State] | None:
     if op is _c.IN:
         chars = _class(av)
         if chars is None:
-            return _unknown(states)
+            # inside a capitalised word a class of word characters ("[\\w-]+") reads on; elsewhere it cannot be read
+            caps = {st for st in states if st[2] == CAPWORD}
+            rest = _unknown(states - caps) if states - caps else set()
+            if rest is None:
+                return None
+            kinds = _class_kinds(av) if caps else set()
+            if kinds is None:
+                return rest | {(f, "", ONE) for f, _s, _p in caps}
+            return rest | ({st for st in caps} if "word" in kinds else set()) \
+                | ({(f, s, GAP) for f, s, _p in caps} if "space" in kinds else set()) \
+                | ({(f, "", ONE) for f, _s, _p in caps} if "other" in kinds else set())
         out: set[State] = set()
         for ch in dict.fromkeys(chars):
             step = _chars(ch, states)
@@ -178,7 +212,7 @@ def _item(op, av, states: set[State]) -> set[State] | None:
         return out
     if op is _c.SUBPATTERN:
         if start and av[2] & re.IGNORECASE and _capital(av[3]):
-            return {(CAPITALISED, "", ONE)}  # "(?-i:[A-Z])": whatever follows, it starts at a capitalised word
+            return {(CAPITALISED, "", CAPWORD)}  # "(?-i:[A-Z])": it starts at a capitalised word
         return _seq(list(av[3]), states)
     if op is _c.ATOMIC_GROUP:
         return _seq(list(av), states)
@@ -278,7 +312,7 @@ def _starts(text: str, index: Index) -> dict[int, list[int]]:
     out: defaultdict[int, list[int]] = defaultdict(list)
     for number in index.get(BEGINNING, ((), None))[0]:
         out[number].append(0)
-    capitals = index.get(CAPITALISED, ((), None))[0]
+    capitals, capitals_after = index.get(CAPITALISED, ((), None))
     get = index.get
     last = len(runs) - 1
     apostrophes = "'" in text or "\u2019" in text
@@ -302,10 +336,25 @@ def _starts(text: str, index: Index) -> dict[int, list[int]]:
             if after is not None and i < last and _gap(text, end, runs[i + 1][0]):
                 for number in after.get(runs[i + 1][2], ()):
                     out[number].append(at)
-        if capitals and "A" <= text[at] <= "Z":
+        if (capitals or capitals_after) and "A" <= text[at] <= "Z":
             for number in capitals:
                 out[number].append(at)
+            if capitals_after is not None:
+                following = _after_capitalised(text, runs, i)
+                for number in capitals_after.get(following, ()):
+                    out[number].append(at)
     return dict(out)
+
+
+def _after_capitalised(text: str, runs: list, i: int) -> str:
+    """The word after the capitalised word that starts at run `i` (its hyphen-joined parts read as one
+    word: "Jean-Luc"), when only spaces and an opening quotation mark stand between; else ""."""
+    for j in range(i, len(runs) - 1):
+        rest = text[runs[j][1]:runs[j + 1][0]].lstrip("-")
+        if rest:
+            return runs[j + 1][2] if rest == " " or rest[:1].isspace() and all(
+                ch.isspace() or ch in _QUOTES for ch in rest) else ""
+    return ""
 
 
 def matches(pattern: re.Pattern[str], text: str, offsets: list[int]) -> Iterator[re.Match[str]]:
