@@ -26,6 +26,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh9": Path(__file__).parent / "corpus_fresh9",  # written blind late in the fifth session; see its README
     "fresh10": Path(__file__).parent / "corpus_fresh10",  # written blind at the end of the fifth session; see its README
     "fresh11": Path(__file__).parent / "corpus_fresh11",  # written blind in the sixth session; see its README
+    "fresh12": Path(__file__).parent / "corpus_fresh12",  # written blind at the end of the sixth session; see its README
 }
 
 
