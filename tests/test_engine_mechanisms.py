@@ -1637,6 +1637,33 @@ def test_a_key_points_list_belongs_to_the_person_it_names(engine):
     assert not any("krone" in s.text for s in statements)  # the narration after the list is the reporter's
 
 
+def test_a_key_points_list_after_his_remarks_belongs_to_the_person_the_paragraph_is_about(engine):
+    text = ("Minister will not retaliate\n\n"
+            "Trade Minister Jonas Berg spoke to reporters on Friday, a day after the US removed the tariff. "
+            "Key points from his remarks:\n"
+            "- Norland will impose no counter-tariffs now\n"
+            "- No comment on the sanctions\n")
+    statements = analyze(engine, text)
+    items = [s for s in statements if s.text.startswith(("Norland will", "No comment"))]
+    assert [s.speaker_slug for s in items] == ["jonas-berg", "jonas-berg"]
+
+
+def test_a_parliamentary_records_labels_name_their_speakers(engine):
+    text = ("Budget passes first reading\n\n"
+            "The debate was bad-tempered. An excerpt:\n\n"
+            "Cosmin Dumitrescu (AUR): You are asking pensioners to pay for your mistakes.\n\n"
+            "Sorin Matei, secretary of state for the budget: Basic foods stay in the reduced band.\n\n"
+            "Ioana Vlad (PSD): My party stands behind this package.\n\n"
+            "Matei: Investment paid for with European money is protected.\n")
+    statements = analyze(engine, text)
+    assert by_text(statements, "You are asking").speaker_slug == "cosmin-dumitrescu"
+    assert by_text(statements, "Basic foods").speaker_slug == "sorin-matei"
+    assert by_text(statements, "My party stands").speaker_slug == "ioana-vlad"  # named only in her label
+    assert by_text(statements, "Investment paid").speaker_slug == "sorin-matei"
+    # a wire dateline still is one
+    assert analyze(engine, "KYIV (Reuters): Zelensky said the talks would resume.")[0].text.startswith("Zelensky")
+
+
 def test_a_titled_persons_possessive_names_a_new_official(engine):
     analysis = engine.analyze("Governor Ingrid Halvorsen's deputy said the bank would wait.")
     assert [o.slug for o in analysis.discovered] == ["ingrid-halvorsen"]

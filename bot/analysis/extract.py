@@ -192,6 +192,14 @@ class Engine:
                 if bare_heading and not any(m.slug and m.kind not in ("pronoun", "anon") for m in mentions):
                     named = [m for r in per_sentence for m in r["mentions"]]
                 people = {m.slug for m in named if m.slug and m.kind not in ("pronoun", "anon")}
+                his = _HIS.search(frame) if not people else None
+                if his is not None:
+                    # "Key points from his remarks:": the person the paragraph is about, as for "he"
+                    slug = self.resolver.resolve_pronoun("he" if his.group(0).lower() == "his" else "she", state)
+                    if slug:
+                        owner, owner_block, transcript = Mention(his.start(), his.end(), his.group(0), "pronoun", slug), \
+                            sent.block, True
+                        list_end = sent.block
                 if len(people) == 1:
                     owner, owner_block, transcript = next(m for m in named if m.slug in people), sent.block, True
                     list_end = sent.block
@@ -688,7 +696,8 @@ def _label(frame: str) -> re.Match[str] | None:
     return _LABEL.match(frame) if ":" in frame else None  # a label ends in a colon
 
 
-_LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*(?:\([^()\n]{1,60}\)\s*)?:\s+(?=\S)")
+_LABEL = re.compile(r"^\s*((?:[Tt]he\s+)?[A-Z][\w.\u2019'-]*(?:\s+[\w.\u2019'-]+){0,3}?)\s*(?:\([^()\n]{1,60}\)\s*"
+                    r"|,\s+[a-z][^,:;()\n]{2,60}?)?:\s+(?=\S)")  # "Name (Party): ...", "Name, role: ..."
 _IN_HIS_WORDS = re.compile(r"^\s*(?:in|by)\s+(his|her)\s+(?:own\s+)?(?:words|view|opinion|assessment|account)\s*,",
                            re.IGNORECASE)
 # a transcript's speaker label at the start of a paragraph: "CALLAHAN:", "HOLT:", "MS. HARLAN:"
@@ -775,6 +784,9 @@ _INSTITUTION_SAID = re.compile(
     r"department|embassy|presidency|cabinet|council|agency|statement|spokesperson['\u2019]s\s+office|secretariat)"
     r"\s+(?:has\s+|had\s+|also\s+)?(?:said|says|stated|added|denied|announced|wrote|noted|confirmed|insisted|warned)\b",
     re.IGNORECASE)
+_HIS = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+
+
 def _quote_list(frame: str) -> bool:
     low = folded(frame)  # the regex's words, as re.IGNORECASE finds them, are in the folded text
     return any(w in low for w in _QUOTE_LIST_WORDS) and bool(_QUOTE_LIST.search(frame))

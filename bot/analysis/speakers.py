@@ -526,8 +526,11 @@ class SpeakerResolver:
                 self.lexicon.reporting_verbs.match(text, _AUXILIARIES.match(text, m.end()).end())
                 or _VERB_BEFORE.search(text, max(0, m.start() - 20), m.start())
                 for m in re.finditer(rf"(?<![\w]){re.escape(surname)}(?![\w\u2019'])", text)) or bool(
-                # a transcript turn in capitals: "SECRETARY BLINKEN: ...", "MS. LEAVITT: ..." at the start of a line
-                re.search(rf"(?m)^[ \t]*(?:[A-Z.]+[ \t]+){{0,2}}{re.escape(surname.upper())}[ \t]*:[ \t]", text))
+                # a transcript turn in capitals: "SECRETARY BLINKEN: ...", "MS. LEAVITT: ..." at the start of a
+                # line; a record's label with the party: "Ioana Vlad (PSD): ..."
+                re.search(rf"(?m)^[ \t]*(?:[A-Z.]+[ \t]+){{0,2}}{re.escape(surname.upper())}[ \t]*:[ \t]", text)
+                or re.search(rf"(?m)^[ \t]*(?:[A-Z][\w.'\u2019-]*[ \t]+){{0,3}}{re.escape(surname)}[ \t]*"
+                             rf"\([^()\n]{{1,60}}\)[ \t]*:[ \t]", text))
         return known
 
     def _note_title(self, title: str, slug: str, state: ArticleState) -> None:
@@ -804,8 +807,9 @@ _VERB_BEFORE = re.compile(r"(?:said|says|told|added|noted|wrote|according to)\s*
 
 
 def _title_after(after: str, lexicon: Lexicon) -> str | None:
-    """An appositive role: "Andrew Bailey, (the) governor of the Bank of England, said"."""
-    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:()\"\u201c\u201d]{3,90}?)\s*(?:,|\.|$|\s+said|\s+told)", after)
+    """An appositive role: "Andrew Bailey, (the) governor of the Bank of England, said"; "Sorin Matei,
+    secretary of state for the budget:" (a record's speaker label)."""
+    m = re.match(r"\s*,\s*(?:the\s+|a\s+|an\s+)?([^,;:()\"\u201c\u201d]{3,90}?)\s*(?:,|\.|:|$|\s+said|\s+told)", after)
     if m and lexicon.role_pattern.search(m.group(1)) and not re.match(r"(who|which|whose|said|says)\b", m.group(1)):
         return m.group(1).strip()
     return None

@@ -114,8 +114,11 @@ def dateline_end(text: str, start: int, end: int) -> int:
             head = m.group(0)
             if pattern is _DATELINE and not re.search(r"\(|\d|[A-Z]{3,}", head):
                 continue
-            if pattern is _DATELINE and head.rstrip().endswith(":") and not re.search(r"\d|[A-Z]{3,}", head):
-                continue  # "Greta Lindholm (Minister for Migration):" is a parliamentary record's speaker label
+            if pattern is _DATELINE and head.rstrip().endswith(":") and not re.search(
+                    r"\d|[A-Z]{3,}", re.sub(r"\([^)]*\)", "", head)):
+                # "Greta Lindholm (Minister for Migration):", "Ioana Vlad (PSD):" are a parliamentary
+                # record's speaker labels (a party in capitals is no place)
+                continue
             return start + m.end()
     return start
 
