@@ -1622,6 +1622,13 @@ def test_a_policy_that_stays_as_it_is_is_an_assurance(engine):
     assert _kind(engine, "Without workers, the fruit stays on the trees.")[0] == "position"
 
 
+def test_contracted_is_reads_like_is_in_cue_phrases(engine):
+    for full, short in (("That is a question for the Council.", "That's a question for the Council."),
+                        ("What is necessary now is more ammunition.", "What's necessary now is more ammunition."),
+                        ("It is up to each capital to decide.", "It's up to each capital to decide.")):
+        assert _kind(engine, short) == _kind(engine, full) != ("position", "claim"), short
+
+
 def test_a_key_points_list_belongs_to_the_person_it_names(engine):
     text = ("Bank holds rates\n\n"
             "The central bank of Norland left its policy rate at 4% on Thursday.\n\n"
