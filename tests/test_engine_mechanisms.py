@@ -1625,7 +1625,8 @@ def test_a_policy_that_stays_as_it_is_is_an_assurance(engine):
 def test_contracted_is_reads_like_is_in_cue_phrases(engine):
     for full, short in (("That is a question for the Council.", "That's a question for the Council."),
                         ("What is necessary now is more ammunition.", "What's necessary now is more ammunition."),
-                        ("It is up to each capital to decide.", "It's up to each capital to decide.")):
+                        ("It is up to each capital to decide.", "It's up to each capital to decide."),
+                        ("We are not pausing the AI Act.", "We're not pausing the AI Act.")):
         assert _kind(engine, short) == _kind(engine, full) != ("position", "claim"), short
 
 
