@@ -237,3 +237,25 @@ def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
             checked += 1
             found += bool(slow)
     assert checked > 1500 and found > 150  # the test reaches many patterns and many matches
+
+
+def test_no_cue_phrase_puts_a_contraction_after_a_space():
+    # "(that|it) (is|'s)" can never match "that's": the contraction follows the word without a space
+    import tomllib
+
+    data = Path(lexicon.__file__).parent / "data"
+    unreachable = []
+    for name in ("cues.toml", "stance.toml", "framing.toml"):
+        tables = tomllib.loads((data / name).read_text(encoding="utf-8"))
+        stack = [tables]
+        while stack:
+            node = stack.pop()
+            for value in node.values() if isinstance(node, dict) else ():
+                if isinstance(value, dict):
+                    stack.append(value)
+                elif isinstance(value, list):
+                    for pattern in (p for p in value if isinstance(p, str)):
+                        for group in re.finditer(r" \(((?:[^()]|\([^()]*\))*)\)", pattern):
+                            if any(alt.startswith(("'", "\u2019")) for alt in group.group(1).split("|")):
+                                unreachable.append((name, pattern))
+    assert unreachable == []
