@@ -1929,3 +1929,8 @@ def test_a_question_answered_later_or_kept_under_review_is_deferred(engine):
     assert _kind(engine, "She said that question would be answered in the next resource plan.") == ("deflection", "deferred")
     assert _kind(engine, "The closure date is under review.") == ("deflection", "deferred")
     assert _kind(engine, "The closure date is no longer under review.")[1] != "deferred"
+
+
+def test_exemptions_from_migration_rules_weaken_them(engine):
+    assert _focus_stance(engine, "We will not grant exemptions.", "migration-controls") == "support"
+    assert _focus_stance(engine, "We will grant more exemptions.", "migration-controls") == "oppose"
