@@ -1934,3 +1934,12 @@ def test_a_question_answered_later_or_kept_under_review_is_deferred(engine):
 def test_exemptions_from_migration_rules_weaken_them(engine):
     assert _focus_stance(engine, "We will not grant exemptions.", "migration-controls") == "support"
     assert _focus_stance(engine, "We will grant more exemptions.", "migration-controls") == "oppose"
+
+
+def test_an_act_with_no_object_is_refused(engine):
+    # "will impose no counter-tariffs": the object's "no" denies the act, its kind and its direction
+    assert _kind(engine, "Brazil will impose no counter-tariffs on US goods.") == ("commitment", "refusal")
+    assert _focus_stance(engine, "Brazil will impose no counter-tariffs on US goods.", "tariffs") == "oppose"
+    assert _focus_stance(engine, "We will send no troops.", "troops-deployment") == "oppose"
+    assert _focus_stance(engine, "We will impose new tariffs.", "tariffs") == "support"
+    assert _kind(engine, "The tariffs will give no relief.")[0] == "position"  # no actor: a forecast

@@ -625,6 +625,7 @@ def _verb_before(tokens: list, n0: int, n1: int, verb_by_last: dict, results: di
     the thing. A state word right after the thing says where the verb leaves it: "keep rates low"
     lowers them, "bring rates down" too."""
     j, gap, free = n0 - 1, 0, 0
+    none = False  # "will impose no counter-tariffs": the object's "no" denies the act
     while j >= 0 and gap <= 6:
         hit = verb_by_last.get(j)
         if hit is not None:
@@ -633,8 +634,11 @@ def _verb_before(tokens: list, n0: int, n1: int, verb_by_last: dict, results: di
                 return None
             if not modifier and n1 + 1 < len(tokens):
                 sign = results.get(tokens[n1 + 1][2], sign)
+            if none and not modifier:
+                sign = -sign
             return _chain_back(tokens, first, sign, verb_by_last)
         word = tokens[j][2]
+        none = none or word == "no"
         if not (word[0].isalnum() or word[0] == "_") or word in _GAP_STOP:
             return None
         if word not in _GAP_FREE and not word[0].isdigit():
