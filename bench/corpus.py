@@ -27,6 +27,7 @@ CORPORA = {  # dev: tuned on; validation: checked while developing; test: writte
     "fresh10": Path(__file__).parent / "corpus_fresh10",  # written blind at the end of the fifth session; see its README
     "fresh11": Path(__file__).parent / "corpus_fresh11",  # written blind in the sixth session; see its README
     "fresh12": Path(__file__).parent / "corpus_fresh12",  # written blind at the end of the sixth session; see its README
+    "fresh13": Path(__file__).parent / "corpus_fresh13",  # written blind after the sixth session's last fixes; see its README
 }
 
 
