@@ -53,6 +53,8 @@ def test_first_words_lists_where_a_match_can_start():
     assert first("(we|(?-i:[A-Z])[\\w-]+) will not") == {"we": {"will"}, heads.CAPITALISED: {"will"}}
     assert first("(?-i:[A-Z])[\\w.']* said") == {heads.CAPITALISED: None}  # a dot or apostrophe may end it
     assert first("^(?-i:[A-Z])\\w+ to") == {heads.BEGINNING: None}
+    assert first("t\u00e1naiste") == {"t\u00e1naiste": None}  # a letter whose cases are plain pairs
+    assert first("\u03bf\u03b4\u03bf\u03c3") is None and first("stra\u00dfe") is None  # \u03c3/\u03c2, \u00df/SS
     assert first("ask [\\w ]{2,30}, not me") == {"ask": None}  # a repeat after the first word ends it
     # a first word that can grow on, or a start that is not a word: not listed, the table is scanned
     for pattern in ("promis\\w+ to", "\\w+ly possible", "[\"\u201c]here to stay", "x\\B"):
@@ -189,7 +191,8 @@ def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
     # patterns built at random from words, groups, optional parts, classes, look-arounds and the
     # separators the lexicons use: wherever the first words can be listed, the index finds every match
     rng = random.Random(17)
-    words = ["we", "will", "not", "the", "a", "cut", "rates", "won't", "it", "'ll", "say", "no", "stay", "in"]
+    words = ["we", "will", "not", "the", "a", "cut", "rates", "won't", "it", "'ll", "say", "no", "stay", "in",
+             "t\u00e1naiste", "\u00e9mile", "stra\u00dfe", "\u03bf\u03b4\u03bf\u03c3"]
 
     def atom(depth: int) -> str:
         r = rng.random()
@@ -214,7 +217,8 @@ def test_random_cue_patterns_tried_at_their_words_find_what_a_full_scan_finds():
         return out
 
     text_words = words + ["We", "WILL", "Not", "Rates", "we'll", "it's", "\u2018the", "\u201cwe", "Anna", "said",
-                          "Jean-Luc", "Anna-", "Lund--Berg", "O'Neill",
+                          "Jean-Luc", "Anna-", "Lund--Berg", "O'Neill", "T\u00e1naiste", "T\u00c1NAISTE", "\u00c9mile",
+                          "STRASSE", "\u039f\u0394\u039f\u03a3", "\u03bf\u03b4\u03bf\u03c2",
                           "\u017fay", "\u212a", "won\u2019t", "1", ",", ".", "  ", "\n"]
     checked = found = 0
     for _ in range(600):

@@ -1944,3 +1944,9 @@ def test_an_act_with_no_object_is_refused(engine):
     assert _focus_stance(engine, "We will impose new tariffs.", "tariffs") == "support"
     assert _kind(engine, "The tariffs will give no relief.")[0] == "position"  # no actor: a forecast
 
+
+
+def test_irish_government_titles_are_roles(engine):
+    analysis = engine.analyze("Tánaiste Simon Harris said on budget day that the allocation showed the government "
+                              "was serious. Taoiseach Micheál Martin said the same.")
+    assert {o.slug for o in analysis.discovered} == {"simon-harris", "micheal-martin"}

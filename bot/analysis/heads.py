@@ -14,6 +14,7 @@ with a quotation mark) gets None and is scanned in full as before."""
 from __future__ import annotations
 
 import re
+import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 from collections import defaultdict
@@ -113,8 +114,8 @@ def _chars(ch: str, states: set[State]) -> set[State] | None:
     for f, s, phase in states:
         if phase == FIRST:
             if word:
-                if not ch.isascii():
-                    return None  # case-insensitive matching of other scripts is not modelled
+                if not ch.isascii() and not _simple_case(ch):
+                    return None  # a letter whose case-insensitive matches lower() does not give alike
                 out.add((f + ch.lower(), s, FIRST))
             elif ch in _APOSTROPHES and f == "":
                 out.add(("'", s, FIRST))  # "'ll": a contraction's own apostrophe begins the cue
@@ -139,6 +140,18 @@ def _chars(ch: str, states: set[State]) -> set[State] | None:
         else:
             out.add((f, s, phase))
     return out
+
+
+_EXTRA_CASES = frozenset(_casefix._EXTRA_CASES)
+
+
+def _simple_case(ch: str) -> bool:
+    """A letter that re.IGNORECASE matches exactly where lower() gives the same letter ("á", "é"): one
+    upper and one lower case, each the other's, and none of the extra equivalences the regex engine
+    knows ("σ" and "ς", "ſ" and "s")."""
+    low, up = ch.lower(), ch.upper()
+    return len(low) == 1 and len(up) == 1 and up.lower() == low and not (
+        {ord(ch), ord(low), ord(up)} & _EXTRA_CASES)
 
 
 def _class(av: list) -> list[str] | None:
