@@ -1950,3 +1950,11 @@ def test_irish_government_titles_are_roles(engine):
     analysis = engine.analyze("Tánaiste Simon Harris said on budget day that the allocation showed the government "
                               "was serious. Taoiseach Micheál Martin said the same.")
     assert {o.slug for o in analysis.discovered} == {"simon-harris", "micheal-martin"}
+
+
+def test_a_td_is_titled_and_committing_to_something_is_said(engine):
+    analysis = engine.analyze("Opposition TD Ciarán Fogarty argued that the defence budget should double.")
+    assert [o.slug for o in analysis.discovered] == ["ciaran-fogarty"]
+    statements = analyze(engine, "Corrigan commits to €3bn defence budget by 2030\n\n"
+                                 "Junior defence minister Niamh Corrigan spoke in Cork on Tuesday.")
+    assert by_text(statements, "commits to").speaker_slug == "niamh-corrigan"
