@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .heads import folded, matches, starts
+from .heads import folded, matches, starts, word_runs
 from .lexicon import CueTable, Lexicon, _dispatch
 from .models import TopicEntry, TopicStance
 
@@ -94,8 +94,8 @@ def _impersonal_future(text: str, m: re.Match[str]) -> bool:
 
 
 FIRST_PERSON = re.compile(r"(?<![\w])(we|i|we'll|i'll|we're|i'm|our|my|us)(?![\w])", re.IGNORECASE)
-_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
-# the `_WORD`s of 6 characters or more (a run too short from its first character is too short from any later one)
+# the words (`[a-z0-9][a-z0-9'-]*`) of 6 characters or more in simplified text (a run too short from its
+# first character is too short from any later one)
 _LONG_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{5,}")
 # "Asked whether ...,", "Pressed on ...,": the reporter's question, not the speaker's words
 _ASKED = re.compile(r"\s*(?:asked|pressed)\b[^,]*,")
@@ -414,7 +414,6 @@ class TopicMatcher:
 
 LEAD_CHARS = 600  # headline, standfirst and first paragraph: where a story names its subject
 _RUN = re.compile(r"\w+")
-_ASCII_RUN = re.compile(r"[a-z0-9_]+")  # `\w+` in lower-case ASCII text (a simplified text is lower case)
 # last words whose final "s" is not a plural ending ("greenhouse gas", "paris", "bus")
 _NOT_PLURAL = ("ss", "us", "is", "as", "os", "ics")
 
@@ -780,7 +779,7 @@ def _words(simple: str) -> set[str]:
     if words is None:
         if len(_WORDS) > 256:
             _WORDS.clear()
-        words = _WORDS[simple] = set((_ASCII_RUN if simple.isascii() else _RUN).findall(simple))
+        words = _WORDS[simple] = set(word_runs(simple).findall(simple))  # a simplified text is lower case
     return words
 
 
@@ -920,15 +919,14 @@ def cue_hits(text: str, lexicon: Lexicon, has_topic: bool, memo: dict | None = N
 
 
 # a relative clause whose subject is someone named: "which Moscow has rejected", "a demand Moscow has ruled out"
-_OTHERS_CLAUSE = re.compile(
-    r"(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
-    r"(?:has|had|have)\s+(?:\w+ly\s+)?$")
+_NAMED_SUBJECT = (r"(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
+                  r"(?:has|had|have)\s+")
+_OTHERS_CLAUSE = re.compile(rf"{_NAMED_SUBJECT}(?:\w+ly\s+)?$")
 # for commitment and deflection cues also "the broader levies it has promised", and a relative clause
 # about a person ("the minister, who promised in February to ..."): background to what the sentence
 # reports, not its commitment (for stance such a clause still shows a side: "who voted against the ban")
 _OTHERS_CUE = re.compile(
-    r"(?:(?:\b(?:which|whom)|\b(?:a|an|the)\s+[a-z]+)\s+(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?\s+"
-    r"(?:has|had|have)\s+"
+    rf"(?:{_NAMED_SUBJECT}"
     r"|(?:\b(?:which|whom)|\b(?:a|an|the)(?:\s+[a-z][\w-]*){1,3})\s+(?:it|they)\s+(?:(?:has|had|have)\s+)?"
     r"|\bwho\s+(?:(?:has|had|have)\s+)?)(?:\w+ly\s+)?$")
 # a negator just before a verb of promising or agreeing: "never promised", "did not agree to", "hasn't backed"

@@ -100,13 +100,13 @@ class Engine:
         self.resolver.clear_caches()
         self.topics.clear_caches()
 
-    @staticmethod
-    def _forget_texts() -> None:
+    def _forget_texts(self) -> None:
         """Work memoised by a sentence's text serves one article only: its sentences are read several
         times, another article's never (a copy of an article, as a benchmark ingests, is read afresh)."""
         forget_speaker_texts()
         forget_classify_texts()
         forget_heads_texts()
+        self.resolver.clear_caches()
 
     def analyze(self, raw_text: str) -> Analysis:
         text = normalise(raw_text)
@@ -134,7 +134,6 @@ class Engine:
 
     def _analyze(self, text: str, published: date | None) -> Analysis:
         self._forget_texts()
-        self.resolver.clear_caches()
         blocks = split_blocks(text)
         sentences = split_sentences(text, blocks)
         quotes = quote_spans(text, blocks)

@@ -27,6 +27,13 @@ _QUOTES = ("\"", "\u201c", "\u2018")
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _RUN = re.compile(r"\w+")
 _ASCII_RUN = re.compile(r"[a-z0-9_]+")  # `\w+` in lower-case ASCII text, without the Unicode category test
+
+
+def word_runs(low: str) -> re.Pattern[str]:
+    r"""The pattern of `\w+` runs to use on the lower-case text `low`: a plain class when it is ASCII."""
+    return _ASCII_RUN if low.isascii() else _RUN
+
+
 _CAP = 4096  # more first words than this: not worth listing, scan instead
 # two keys that are not words: a match that can start at any capitalised word ("(?-i:[A-Z])\w+ will
 # not"), and one that can start only at the beginning of the text ("^...")
@@ -321,7 +328,7 @@ def _starts(text: str, index: Index) -> dict[int, list[int]]:
     # lower case keeps every offset (the one character whose lower case is longer is folded first),
     # and a word of the folded text is a word of the text (both checked over all of Unicode)
     low = folded(text)
-    runs = [(m.start(), m.end(), m.group()) for m in (_ASCII_RUN if low.isascii() else _RUN).finditer(low)]
+    runs = [(m.start(), m.end(), m.group()) for m in word_runs(low).finditer(low)]
     out: defaultdict[int, list[int]] = defaultdict(list)
     for number in index.get(BEGINNING, ((), None))[0]:
         out[number].append(0)
